@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what the test suite needs beyond the .NET SDK: the Node test tools (from the lock file) and Debian's
+# Chromium for the browser tests. Safe to run again: each step is skipped when already done.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+
+if [ ! -d "$root/tools/node/node_modules" ] || [ "$root/tools/node/package-lock.json" -nt "$root/tools/node/node_modules/.package-lock.json" ]; then
+  echo "==> npm ci (tools/node)"
+  (cd "$root/tools/node" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "==> apt-get install chromium"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+fi

@@ -1,0 +1,107 @@
+using System.Net.Http.Json;
+using BackCareBot.Protocol.Schema;
+using BackCareBot.Protocol.Turns;
+
+namespace BackCareBot.Protocol.Connector;
+
+/// <summary>
+/// The Bot Connector REST API (v3/conversations/...) against the service URL an activity arrived from.
+/// Ids are URL-escaped: Teams ids contain ':', ';', '@' and '='.
+/// </summary>
+public sealed class ConnectorClient(HttpClient http) : IChannelSender
+{
+    public Task<ResourceResponse> SendAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var conversationId = Escape(activity.Conversation?.Id);
+        var path = activity.ReplyToId is { Length: > 0 } replyTo
+            ? $"v3/conversations/{conversationId}/activities/{Uri.EscapeDataString(replyTo)}"
+            : $"v3/conversations/{conversationId}/activities";
+        return SendActivityAsync(HttpMethod.Post, activity.ServiceUrl, path, activity, cancellationToken);
+    }
+
+    public Task<ResourceResponse> UpdateAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var path = $"v3/conversations/{Escape(activity.Conversation?.Id)}/activities/{Escape(activity.Id)}";
+        return SendActivityAsync(HttpMethod.Put, activity.ServiceUrl, path, activity, cancellationToken);
+    }
+
+    public async Task DeleteAsync(ConversationReference reference, string activityId, CancellationToken cancellationToken)
+    {
+        var uri = Resolve(reference.ServiceUrl, $"v3/conversations/{Escape(reference.Conversation?.Id)}/activities/{Escape(activityId)}");
+        using var response = await http.DeleteAsync(uri, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<List<ChannelAccount>> GetMembersAsync(ConversationReference reference, CancellationToken cancellationToken)
+    {
+        var uri = Resolve(reference.ServiceUrl, $"v3/conversations/{Escape(reference.Conversation?.Id)}/members");
+        using var response = await http.GetAsync(uri, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        return await response.Content.ReadFromJsonAsync(ProtocolJsonContext.Default.ListChannelAccount, cancellationToken).ConfigureAwait(false) ?? [];
+    }
+
+    /// <summary>Opens a conversation proactively (Teams 1:1 needs the tenant id in channelData and tenantId).</summary>
+    public async Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync(Resolve(serviceUrl, "v3/conversations"), parameters, ProtocolJsonContext.Default.ConversationParameters, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        return await response.Content.ReadFromJsonAsync(ProtocolJsonContext.Default.ConversationResourceResponse, cancellationToken).ConfigureAwait(false)
+            ?? new ConversationResourceResponse();
+    }
+
+    private async Task<ResourceResponse> SendActivityAsync(HttpMethod method, string? serviceUrl, string path, Activity activity, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, Resolve(serviceUrl, path))
+        {
+            Content = JsonContent.Create(activity, ProtocolJsonContext.Default.Activity),
+        };
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        if (response.Content.Headers.ContentLength == 0)
+        {
+            return new ResourceResponse();
+        }
+
+        return await response.Content.ReadFromJsonAsync(ProtocolJsonContext.Default.ResourceResponse, cancellationToken).ConfigureAwait(false)
+            ?? new ResourceResponse();
+    }
+
+    private static Uri Resolve(string? serviceUrl, string path)
+    {
+        if (string.IsNullOrEmpty(serviceUrl) || !Uri.TryCreate(serviceUrl.TrimEnd('/') + "/", UriKind.Absolute, out var baseUri))
+        {
+            throw new ConnectorException(0, "The activity has no usable serviceUrl.");
+        }
+
+        return new Uri(baseUri, path);
+    }
+
+    private static string Escape(string? id) =>
+        string.IsNullOrEmpty(id) ? throw new ConnectorException(0, "The activity has no conversation or activity id.") : Uri.EscapeDataString(id);
+
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
+        string? code = null;
+        try
+        {
+            var error = await response.Content.ReadFromJsonAsync(ProtocolJsonContext.Default.ErrorResponse, cancellationToken).ConfigureAwait(false);
+            code = error?.Error?.Code;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // The body is not the Connector's error shape; the status code says enough.
+        }
+
+        throw new ConnectorException((int)response.StatusCode, $"Connector answered {(int)response.StatusCode} {code}".TrimEnd());
+    }
+}
+
+public sealed class ConnectorException(int statusCode, string message) : Exception(message)
+{
+    public int StatusCode { get; } = statusCode;
+}

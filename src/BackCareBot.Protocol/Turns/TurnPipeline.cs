@@ -1,0 +1,191 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using BackCareBot.Protocol.Schema;
+using Microsoft.Extensions.Logging;
+
+namespace BackCareBot.Protocol.Turns;
+
+/// <summary>What the HTTP layer answers after a turn.</summary>
+public sealed record TurnOutcome(int StatusCode, JsonElement? Body)
+{
+    public static readonly TurnOutcome Ok = new(200, null);
+}
+
+/// <summary>
+/// Runs turns: one at a time per conversation, each activity id once (channels retry), middleware around the bot,
+/// replies buffered for expectReplies and invoke responses returned as the HTTP result.
+/// </summary>
+public sealed partial class TurnPipeline
+{
+    private readonly IBot _bot;
+    private readonly ITurnMiddleware[] _middleware;
+    private readonly ILogger<TurnPipeline> _logger;
+    private readonly ConversationGate _gate = new();
+    private readonly RecentActivities _recent = new(capacity: 10_000);
+
+    public TurnPipeline(IBot bot, IEnumerable<ITurnMiddleware> middleware, ILogger<TurnPipeline> logger)
+    {
+        _bot = bot;
+        _middleware = [.. middleware];
+        _logger = logger;
+    }
+
+    public async Task<TurnOutcome> ProcessAsync(Activity activity, IChannelSender sender, CancellationToken cancellationToken)
+    {
+        var conversationKey = $"{activity.ChannelId}/{activity.Conversation?.Id}";
+        using var _ = await _gate.EnterAsync(conversationKey, cancellationToken).ConfigureAwait(false);
+
+        var activityKey = activity.Id is null ? null : $"{conversationKey}/{activity.Id}";
+        if (activityKey is not null && _recent.TryGet(activityKey, out var earlier))
+        {
+            LogDuplicate(_logger, activity.Type, activity.ChannelId);
+            return earlier;
+        }
+
+        var expectReplies = string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.OrdinalIgnoreCase)
+            && !activity.IsType(ActivityTypes.Invoke);
+        var buffer = expectReplies ? new BufferingChannelSender() : null;
+        var turn = new TurnContext(activity, buffer ?? sender);
+
+        await RunAsync(turn, 0, cancellationToken).ConfigureAwait(false);
+
+        var outcome = Outcome(activity, turn, buffer);
+        if (activityKey is not null)
+        {
+            _recent.Add(activityKey, outcome);
+        }
+
+        return outcome;
+    }
+
+    private Task RunAsync(TurnContext turn, int index, CancellationToken cancellationToken) =>
+        index < _middleware.Length
+            ? _middleware[index].OnTurnAsync(turn, () => RunAsync(turn, index + 1, cancellationToken), cancellationToken)
+            : _bot.OnTurnAsync(turn, cancellationToken);
+
+    private static TurnOutcome Outcome(Activity activity, TurnContext turn, BufferingChannelSender? buffer)
+    {
+        if (activity.IsType(ActivityTypes.Invoke))
+        {
+            // As the JS SDK does: an invoke nobody answered gets 501.
+            return turn.InvokeResponse is { } invoke ? new TurnOutcome(invoke.Status, invoke.Body) : new TurnOutcome(501, null);
+        }
+
+        if (buffer is not null)
+        {
+            var body = JsonSerializer.SerializeToElement(
+                new ExpectedReplies { Activities = [.. buffer.Replies] }, ProtocolJsonContext.Default.ExpectedReplies);
+            return new TurnOutcome(200, body);
+        }
+
+        return TurnOutcome.Ok;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Duplicate {ActivityType} activity on {ChannelId} ignored")]
+    private static partial void LogDuplicate(ILogger logger, string? activityType, string? channelId);
+
+    /// <summary>One semaphore per active conversation, dropped when nobody holds or waits for it.</summary>
+    private sealed class ConversationGate
+    {
+        private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+        public async Task<IDisposable> EnterAsync(string key, CancellationToken cancellationToken)
+        {
+            Entry entry;
+            while (true)
+            {
+                entry = _entries.GetOrAdd(key, static _ => new Entry());
+                lock (entry)
+                {
+                    if (!entry.Retired)
+                    {
+                        entry.Users++;
+                        break;
+                    }
+                }
+            }
+
+            try
+            {
+                await entry.Semaphore.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                Release(key, entry, held: false);
+                throw;
+            }
+
+            return new Lease(this, key, entry);
+        }
+
+        private void Release(string key, Entry entry, bool held)
+        {
+            if (held)
+            {
+                entry.Semaphore.Release();
+            }
+
+            lock (entry)
+            {
+                if (--entry.Users == 0)
+                {
+                    entry.Retired = true;
+                    _entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
+                }
+            }
+        }
+
+        private sealed class Entry
+        {
+            public SemaphoreSlim Semaphore { get; } = new(1, 1);
+            public int Users { get; set; }
+            public bool Retired { get; set; }
+        }
+
+        private sealed class Lease(ConversationGate gate, string key, Entry entry) : IDisposable
+        {
+            private int _disposed;
+
+            public void Dispose()
+            {
+                if (Interlocked.Exchange(ref _disposed, 1) == 0)
+                {
+                    gate.Release(key, entry, held: true);
+                }
+            }
+        }
+    }
+
+    /// <summary>A bounded memory of processed activity ids and their outcomes, oldest forgotten first.</summary>
+    private sealed class RecentActivities(int capacity)
+    {
+        private readonly Dictionary<string, TurnOutcome> _outcomes = new(StringComparer.Ordinal);
+        private readonly Queue<string> _order = new();
+        private readonly Lock _lock = new();
+
+        public bool TryGet(string key, out TurnOutcome outcome)
+        {
+            lock (_lock)
+            {
+                return _outcomes.TryGetValue(key, out outcome!);
+            }
+        }
+
+        public void Add(string key, TurnOutcome outcome)
+        {
+            lock (_lock)
+            {
+                if (!_outcomes.TryAdd(key, outcome))
+                {
+                    return;
+                }
+
+                _order.Enqueue(key);
+                if (_order.Count > capacity)
+                {
+                    _outcomes.Remove(_order.Dequeue());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using BackCareBot.Care;
+using BackCareBot.Protocol.Connector;
+using BackCareBot.Protocol.Schema;
+using BackCareBot.Protocol.Turns;
+
+namespace BackCareBot.Web.Bot;
+
+public static partial class BotEndpoints
+{
+    /// <summary>Largest accepted activity body. Teams caps messages near 100 KB; 256 KB leaves room for card submits.</summary>
+    public const int MaxBodyBytes = 256 * 1024;
+
+    public static WebApplicationBuilder AddBot(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IBot, CareBot>();
+        builder.Services.AddSingleton<TurnPipeline>();
+        builder.Services.AddHttpClient<ConnectorClient>();
+        return builder;
+    }
+
+    public static WebApplication MapBot(this WebApplication app)
+    {
+        app.MapPost("/api/messages", HandleMessagesAsync);
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        return app;
+    }
+
+    private static async Task<IResult> HandleMessagesAsync(HttpContext http, TurnPipeline pipeline, ConnectorClient connector, ILogger<TurnPipeline> logger)
+    {
+        var (activity, problem) = await ActivityReader.ReadAsync(http.Request, MaxBodyBytes, http.RequestAborted);
+        if (activity is null)
+        {
+            return problem!;
+        }
+
+        var outcome = await pipeline.ProcessAsync(activity, connector, http.RequestAborted);
+        return outcome.Body is { } body
+            ? Results.Json(body, ProtocolJsonContext.Default.JsonElement, statusCode: outcome.StatusCode)
+            : Results.StatusCode(outcome.StatusCode);
+    }
+}
+
+/// <summary>Reads one activity from a request body, answering malformed input with a 4xx and a short reason.</summary>
+public static class ActivityReader
+{
+    public static async Task<(Activity? Activity, IResult? Problem)> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return (null, TooLarge(maxBytes));
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return (null, TooLarge(maxBytes));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        if (buffer.Length == 0)
+        {
+            return (null, Problem(400, "The request body is empty; expected one JSON activity."));
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), ProtocolJsonContext.Default.Activity);
+        }
+        catch (JsonException)
+        {
+            return (null, Problem(400, "The request body is not a JSON activity."));
+        }
+
+        if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
+        {
+            return (null, Problem(400, "The activity has no type field."));
+        }
+
+        return (activity, null);
+    }
+
+    private static IResult TooLarge(int maxBytes) => Problem(413, $"The activity is larger than {maxBytes / 1024} KB.");
+
+    public static IResult Problem(int status, string reason) =>
+        Results.Json(
+            new ErrorResponse { Error = new Error { Code = status == 413 ? "MessageSizeTooBig" : "BadRequest", Message = reason } },
+            ProtocolJsonContext.Default.ErrorResponse,
+            statusCode: status);
+}
