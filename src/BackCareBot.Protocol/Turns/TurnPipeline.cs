@@ -58,6 +58,28 @@ public sealed partial class TurnPipeline
         return outcome;
     }
 
+    /// <summary>
+    /// Runs a proactive turn (e.g. a morning check-in) for a stored conversation: the bot receives an
+    /// <c>event</c> activity named <paramref name="eventName"/> from the user it addresses, under the same
+    /// per-conversation lock as any other turn, and its replies go out through <paramref name="sender"/>.
+    /// </summary>
+    public Task<TurnOutcome> ContinueConversationAsync(ConversationReference reference, string eventName, IChannelSender sender, CancellationToken cancellationToken)
+    {
+        var activity = new Activity
+        {
+            Type = ActivityTypes.Event,
+            Name = eventName,
+            ChannelId = reference.ChannelId,
+            ServiceUrl = reference.ServiceUrl,
+            Conversation = reference.Conversation,
+            From = reference.User,
+            Recipient = reference.Bot,
+            Locale = reference.Locale,
+            Timestamp = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return ProcessAsync(activity, sender, cancellationToken);
+    }
+
     private Task RunAsync(TurnContext turn, int index, CancellationToken cancellationToken) =>
         index < _middleware.Length
             ? _middleware[index].OnTurnAsync(turn, () => RunAsync(turn, index + 1, cancellationToken), cancellationToken)

@@ -1,0 +1,91 @@
+using BackCareBot.Protocol.Schema;
+using BackCareBot.Protocol.Turns;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BackCareBot.Protocol.Tests;
+
+public class TurnPipelineTests
+{
+    [Fact]
+    public async Task Proactive_turn_reaches_the_bot_as_an_event_and_replies_are_addressed_to_the_user()
+    {
+        var bot = new EchoEventBot();
+        var pipeline = new TurnPipeline(bot, [], NullLogger<TurnPipeline>.Instance);
+        var sender = new BufferingChannelSender();
+        var reference = new ConversationReference
+        {
+            ChannelId = "msteams",
+            ServiceUrl = "https://smba.example/emea/",
+            Conversation = new ConversationAccount { Id = "a:conv" },
+            User = new ChannelAccount { Id = "29:user" },
+            Bot = new ChannelAccount { Id = "28:bot" },
+            Locale = "zh-CN",
+        };
+
+        await pipeline.ContinueConversationAsync(reference, "checkin", sender, CancellationToken.None);
+
+        var reply = Assert.Single(sender.Replies);
+        Assert.Equal("event:checkin", reply.Text);
+        Assert.Equal("29:user", reply.Recipient!.Id);
+        Assert.Equal("28:bot", reply.From!.Id);
+        Assert.Equal("a:conv", reply.Conversation!.Id);
+        Assert.Equal("zh-CN", reply.Locale);
+    }
+
+    [Fact]
+    public async Task Expect_replies_turn_returns_the_replies_and_sends_nothing_to_the_channel()
+    {
+        var pipeline = new TurnPipeline(new EchoEventBot(), [], NullLogger<TurnPipeline>.Instance);
+        var channel = new BufferingChannelSender();
+        var activity = new Activity
+        {
+            Type = ActivityTypes.Event, Name = "ping", Id = "1", ChannelId = "test",
+            Conversation = new ConversationAccount { Id = "c" }, DeliveryMode = DeliveryModes.ExpectReplies,
+        };
+
+        var outcome = await pipeline.ProcessAsync(activity, channel, CancellationToken.None);
+
+        Assert.Empty(channel.Replies);
+        Assert.Equal(200, outcome.StatusCode);
+        Assert.Contains("event:ping", outcome.Body!.Value.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Middleware_runs_around_the_bot_in_registration_order()
+    {
+        var order = new List<string>();
+        var pipeline = new TurnPipeline(
+            new RecordingBot(order),
+            [new RecordingMiddleware("outer", order), new RecordingMiddleware("inner", order)],
+            NullLogger<TurnPipeline>.Instance);
+
+        await pipeline.ProcessAsync(new Activity { Type = ActivityTypes.Message, ChannelId = "test", Conversation = new() { Id = "c" } }, new BufferingChannelSender(), CancellationToken.None);
+
+        Assert.Equal(["outer:before", "inner:before", "bot", "inner:after", "outer:after"], order);
+    }
+
+    private sealed class EchoEventBot : IBot
+    {
+        public Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken) =>
+            turn.Activity.IsType(ActivityTypes.Event) ? turn.SendTextAsync($"event:{turn.Activity.Name}", cancellationToken) : Task.CompletedTask;
+    }
+
+    private sealed class RecordingBot(List<string> order) : IBot
+    {
+        public Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
+        {
+            order.Add("bot");
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class RecordingMiddleware(string name, List<string> order) : ITurnMiddleware
+    {
+        public async Task OnTurnAsync(TurnContext turn, Func<Task> next, CancellationToken cancellationToken)
+        {
+            order.Add($"{name}:before");
+            await next();
+            order.Add($"{name}:after");
+        }
+    }
+}
