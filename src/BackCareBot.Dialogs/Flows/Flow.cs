@@ -1,0 +1,97 @@
+namespace BackCareBot.Dialogs.Flows;
+
+/// <summary>A conversation flow loaded from dialogs/flows/*.json: a data-defined waterfall of a few step kinds.</summary>
+public sealed class Flow
+{
+    public string Id { get; set; } = "";
+
+    public string Start { get; set; } = "";
+
+    public List<FlowStep> Steps { get; set; } = [];
+}
+
+public static class StepKinds
+{
+    public const string Choice = "choice";
+    public const string YesNo = "yesno";
+    public const string Number = "number";
+    public const string Tell = "tell";
+    public const string Branch = "branch";
+    public const string Action = "action";
+    public const string SubFlow = "flow";
+
+    public static bool Asks(string kind) => kind is Choice or YesNo or Number;
+}
+
+public sealed class FlowStep
+{
+    public string Id { get; set; } = "";
+
+    public string Kind { get; set; } = "";
+
+    public string? Prompt { get; set; }
+
+    public string? Why { get; set; }
+
+    public List<FlowChoice>? Choices { get; set; }
+
+    /// <summary>For yes/no steps: the red flag a "yes" raises.</summary>
+    public string? Flag { get; set; }
+
+    public bool AllowUnsure { get; set; }
+
+    public int? Min { get; set; }
+
+    public int? Max { get; set; }
+
+    public List<string>? Text { get; set; }
+
+    public List<FlowRule>? Rules { get; set; }
+
+    public string? Next { get; set; }
+
+    public string? Action { get; set; }
+
+    public string? Flow { get; set; }
+}
+
+public sealed class FlowChoice
+{
+    public string Value { get; set; } = "";
+
+    public string Label { get; set; } = "";
+}
+
+public sealed class FlowRule
+{
+    public Condition When { get; set; } = new();
+
+    public string Goto { get; set; } = "";
+}
+
+/// <summary>A rule over answers (by step id) and the triage level; exactly one form per object.</summary>
+public sealed class Condition
+{
+    public string? Answer { get; set; }
+
+    public string? Is { get; set; }
+
+    public List<string>? In { get; set; }
+
+    public int? AtLeast { get; set; }
+
+    public int? AtMost { get; set; }
+
+    public bool? Answered { get; set; }
+
+    public string? LevelAtLeast { get; set; }
+
+    public List<Condition>? All { get; set; }
+
+    public List<Condition>? Any { get; set; }
+
+    public Condition? Not { get; set; }
+
+    /// <summary>With <see cref="AtLeast"/>: how many of these hold (e.g. the NG65 item count).</summary>
+    public List<Condition>? Count { get; set; }
+}

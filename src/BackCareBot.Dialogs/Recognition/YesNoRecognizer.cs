@@ -1,0 +1,75 @@
+namespace BackCareBot.Dialogs.Recognition;
+
+public enum YesNoAnswer
+{
+    Yes,
+    No,
+    Unsure,
+}
+
+/// <summary>Yes / no / not sure in English and Chinese, from a table of whole phrases and leading words.</summary>
+public static class YesNoRecognizer
+{
+    private static readonly string[] UnsurePhrases =
+    [
+        "not sure", "unsure", "don't know", "dont know", "i don't know", "i dont know", "no idea", "maybe", "perhaps",
+        "possibly", "not certain", "can't tell", "cant tell", "dunno", "idk", "i'm not sure", "im not sure",
+        "不确定", "不知道", "说不准", "说不清", "可能", "也许", "不太确定", "不清楚", "或许",
+    ];
+
+    private static readonly string[] NoPhrases =
+    [
+        "no", "nope", "nah", "not really", "no thanks", "no thank you", "never", "none", "not at all", "negative", "n",
+        "i don't", "i dont", "don't", "dont", "it doesn't", "it doesnt", "doesn't", "doesnt", "haven't", "havent",
+        "i haven't", "no i don't", "not", "none of these", "none of them", "neither",
+        "不", "不是", "没有", "没", "否", "不对", "不会", "不用", "没有的", "都没有", "一个都没有", "以上都没有", "不要", "不行", "不需要",
+    ];
+
+    private static readonly string[] YesPhrases =
+    [
+        "yes", "yeah", "yep", "yup", "y", "sure", "ok", "okay", "of course", "correct", "right", "true", "i do", "i have",
+        "it does", "does", "definitely", "absolutely", "affirmative", "yes please", "i agree", "agree", "agreed", "indeed",
+        "是", "是的", "对", "对的", "有", "有的", "好", "好的", "嗯", "可以", "行", "同意", "我同意", "没错", "确实", "会", "需要", "要",
+    ];
+
+    public static YesNoAnswer? Recognize(string? text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        if (normalized.Length == 0)
+        {
+            return null;
+        }
+
+        // Longest, most specific phrases first: "not sure" must not read as "no", "没有" not as "有".
+        if (Matches(normalized, UnsurePhrases))
+        {
+            return YesNoAnswer.Unsure;
+        }
+
+        if (Matches(normalized, NoPhrases))
+        {
+            return YesNoAnswer.No;
+        }
+
+        return Matches(normalized, YesPhrases) ? YesNoAnswer.Yes : null;
+    }
+
+    private static bool Matches(string normalized, string[] phrases)
+    {
+        foreach (var phrase in phrases)
+        {
+            if (normalized == phrase || normalized.StartsWith(phrase + " ", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            // Chinese answers are often the phrase plus a few characters ("没有啊", "是的呢").
+            if (TextNormalizer.IsCjk(phrase[0]) && normalized.StartsWith(phrase, StringComparison.Ordinal) && normalized.Length <= phrase.Length + 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
