@@ -20,13 +20,16 @@ public sealed class DialogSet
 }
 
 /// <summary>The dialog stack for one turn: the five verbs (begin, continue, resume via end, end, replace) and cancel.</summary>
-public sealed class DialogContext(DialogSet dialogs, TurnContext turn, DialogState state)
+public sealed class DialogContext(DialogSet dialogs, TurnContext turn, DialogState state, object? owner = null)
 {
     private readonly List<DialogFrame> stack = state.Stack;
 
     public TurnContext Turn { get; } = turn;
 
     public DialogState State { get; } = state;
+
+    /// <summary>The bot's own per-turn state, for the bot's flow host (the engine never reads it).</summary>
+    public object? Owner { get; } = owner;
 
     public IReadOnlyList<DialogFrame> Stack => stack;
 

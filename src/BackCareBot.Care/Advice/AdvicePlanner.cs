@@ -1,0 +1,11 @@
+using BackCareBot.Care.Content;
+using BackCareBot.Dialogs.Flows;
+
+namespace BackCareBot.Care.Advice;
+
+/// <summary>Picks the rows of the advice table whose condition holds for the user's answers.</summary>
+public sealed class AdvicePlanner(CareContent content)
+{
+    public IReadOnlyList<AdviceRow> Plan(IReadOnlyDictionary<string, string> answers, Func<string, bool> levelAtLeast) =>
+        content.Advice.Rows.FindAll(row => ConditionEvaluator.Holds(row.When, answers, levelAtLeast));
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using BackCareBot.Care.Content;
+using BackCareBot.Care.Triage;
+using BackCareBot.Dialogs.Flows;
+
+namespace BackCareBot.Care.Advice;
+
+/// <summary>An exercise with the dose chosen for this person today.</summary>
+public sealed record PlannedExercise(Exercise Exercise, ExerciseDose Dose, bool Gentle);
+
+/// <summary>
+/// Dose follows pain (clinical.md 4.2): 0-3 standard; 4-6 gentle for strengthening; 7+ only exercises allowed at any
+/// pain level, gentle, capped at 5 reps with 2 s holds. A worse check-in steps back one level. L3+ gets none.
+/// </summary>
+public sealed class ExercisePlanner(CareContent content)
+{
+    public const int SeverePain = 7;
+    private const int ModeratePain = 4;
+
+    public IReadOnlyList<PlannedExercise> Plan(IReadOnlyDictionary<string, string> answers, string level, int stepsBack)
+    {
+        if (TriageLevels.BlocksExercises(level))
+        {
+            return [];
+        }
+
+        var pain = Pain(answers) + (stepsBack * 3);
+        var plan = new List<PlannedExercise>();
+        foreach (var exercise in content.Exercises.Exercises)
+        {
+            if (pain > exercise.PainMax || (exercise.ExcludeWhen is { } exclude && ConditionEvaluator.Holds(exclude, answers, _ => false)))
+            {
+                continue;
+            }
+
+            // Press-ups only help when moving backwards eases the pain; offer them to those who said moving helps.
+            if (exercise.Id == "EX-PRESS-UP" && !(answers.TryGetValue("moving_eases", out var eases) && eases == "yes"))
+            {
+                continue;
+            }
+
+            var gentle = pain >= SeverePain || (pain >= ModeratePain && exercise.Kind == "strength");
+            var dose = gentle ? exercise.Dose.Gentle! : exercise.Dose.Standard!;
+            if (pain >= SeverePain)
+            {
+                dose = new ExerciseDose { Reps = Math.Min(dose.Reps, 5), HoldSeconds = Math.Min(Math.Max(dose.HoldSeconds, 2), 2), Sets = 1, RestSeconds = Math.Max(dose.RestSeconds, 10), Frequency = dose.Frequency };
+            }
+            else if (pain >= ModeratePain && !gentle && exercise.Dose.Standard!.HoldSeconds > 2)
+            {
+                dose = new ExerciseDose { Reps = dose.Reps, HoldSeconds = 2, Sets = dose.Sets, RestSeconds = Math.Max(dose.RestSeconds, 10), Frequency = dose.Frequency };
+            }
+
+            plan.Add(new PlannedExercise(exercise, dose, gentle));
+        }
+
+        return plan;
+    }
+
+    public static int Pain(IReadOnlyDictionary<string, string> answers) =>
+        answers.TryGetValue("pain_now", out var value) && int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var pain) ? pain : 0;
+}

@@ -1,0 +1,16 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BackCareBot.Dialogs.Flows;
+
+namespace BackCareBot.Care.Content;
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
+[JsonSerializable(typeof(Flow))]
+[JsonSerializable(typeof(RedFlagFile))]
+[JsonSerializable(typeof(EmergencyFile))]
+[JsonSerializable(typeof(SourceFile))]
+[JsonSerializable(typeof(AdviceFile))]
+[JsonSerializable(typeof(ExerciseFile))]
+[JsonSerializable(typeof(QuizFile))]
+[JsonSerializable(typeof(LocaleFile))]
+internal sealed partial class ContentJsonContext : JsonSerializerContext;

@@ -1,0 +1,177 @@
+using BackCareBot.Dialogs.Flows;
+
+namespace BackCareBot.Care.Content;
+
+public sealed class RedFlagFile
+{
+    public List<TriageLevel> Levels { get; set; } = [];
+
+    public List<RedFlag> Flags { get; set; } = [];
+}
+
+/// <summary>L1 (ambulance) .. L5 (self-care): the urgency the user is told.</summary>
+public sealed class TriageLevel
+{
+    public string Id { get; set; } = "";
+
+    public string Urgency { get; set; } = "";
+
+    public string Message { get; set; } = "";
+}
+
+public sealed class RedFlag
+{
+    public string Id { get; set; } = "";
+
+    public string Level { get; set; } = "";
+
+    public string Question { get; set; } = "";
+
+    public string Why { get; set; } = "";
+
+    public List<string> Sources { get; set; } = [];
+
+    /// <summary>Phrases per locale that raise this flag when typed at any step.</summary>
+    public Dictionary<string, List<string>> Triggers { get; set; } = [];
+
+    /// <summary>A flow to ask next when the flag is raised from free text (e.g. RF12 -> RF12b).</summary>
+    public string? FollowUp { get; set; }
+}
+
+public sealed class EmergencyFile
+{
+    public EmergencyNumbers Default { get; set; } = new();
+
+    public List<EmergencyNumbers> Regions { get; set; } = [];
+}
+
+public sealed class EmergencyNumbers
+{
+    public string Region { get; set; } = "";
+
+    public string Emergency { get; set; } = "";
+
+    public string? Urgent { get; set; }
+
+    public List<string>? Countries { get; set; }
+}
+
+public sealed class SourceFile
+{
+    public List<Source> Sources { get; set; } = [];
+}
+
+public sealed class Source
+{
+    public string Id { get; set; } = "";
+
+    public string Title { get; set; } = "";
+
+    public string Url { get; set; } = "";
+}
+
+public sealed class AdviceFile
+{
+    public List<AdviceRow> Rows { get; set; } = [];
+}
+
+public sealed class AdviceRow
+{
+    public string Id { get; set; } = "";
+
+    public Condition When { get; set; } = new();
+
+    public List<string> Advice { get; set; } = [];
+
+    public List<string> Sources { get; set; } = [];
+
+    /// <summary>The seed recommendation (A1..A7) this row carries, if any.</summary>
+    public string? Seed { get; set; }
+}
+
+public sealed class ExerciseFile
+{
+    public List<Exercise> Exercises { get; set; } = [];
+}
+
+public sealed class Exercise
+{
+    public string Id { get; set; } = "";
+
+    /// <summary>stretch, mobility or strength.</summary>
+    public string Kind { get; set; } = "";
+
+    public string Title { get; set; } = "";
+
+    public string Image { get; set; } = "";
+
+    public string ImageAlt { get; set; } = "";
+
+    /// <summary>Highest pain score (0-10) at which the exercise is offered.</summary>
+    public int PainMax { get; set; }
+
+    public string Start { get; set; } = "";
+
+    public List<string> Steps { get; set; } = [];
+
+    public ExerciseDoses Dose { get; set; } = new();
+
+    public string Easier { get; set; } = "";
+
+    public string Harder { get; set; } = "";
+
+    public string Stop { get; set; } = "";
+
+    public List<string> Sources { get; set; } = [];
+
+    public string? Seed { get; set; }
+
+    public Condition? ExcludeWhen { get; set; }
+}
+
+public sealed class ExerciseDoses
+{
+    public ExerciseDose? Standard { get; set; }
+
+    public ExerciseDose? Gentle { get; set; }
+}
+
+public sealed class ExerciseDose
+{
+    public int Reps { get; set; }
+
+    public int HoldSeconds { get; set; }
+
+    public int Sets { get; set; }
+
+    public int RestSeconds { get; set; }
+
+    public string Frequency { get; set; } = "";
+}
+
+public sealed class QuizFile
+{
+    public List<QuizQuestion> Questions { get; set; } = [];
+}
+
+public sealed class QuizQuestion
+{
+    public string Id { get; set; } = "";
+
+    public string Prompt { get; set; } = "";
+
+    public List<FlowChoice> Choices { get; set; } = [];
+
+    public string Answer { get; set; } = "";
+
+    public string Explanation { get; set; } = "";
+
+    public string Source { get; set; } = "";
+}
+
+public sealed class LocaleFile
+{
+    public Dictionary<string, string> Strings { get; set; } = [];
+
+    public Dictionary<string, List<string>> Synonyms { get; set; } = [];
+}

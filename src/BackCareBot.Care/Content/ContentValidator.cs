@@ -1,0 +1,260 @@
+using BackCareBot.Dialogs.Flows;
+
+namespace BackCareBot.Care.Content;
+
+/// <summary>
+/// Checks the meaning of the content (the JSON schemas check its shape): links, reachability, translations,
+/// sources, gentler versions and gaps in the advice table. Every problem names the file, the flow and the step.
+/// </summary>
+public static class ContentValidator
+{
+    public static readonly string[] RequiredLocales = ["en", "zh-CN"];
+    private static readonly string[] SleepPositions = ["back", "side", "stomach", "varies"];
+    private static readonly string[] PainAreas = ["centre", "one_side", "buttock", "above_knee", "below_knee", "shoulder_blades"];
+
+    public static IReadOnlyList<string> Validate(CareContent content)
+    {
+        var problems = new List<string>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        ValidateFlows(content, problems, keys);
+        ValidateRedFlags(content, problems, keys);
+        ValidateAdvice(content, problems, keys);
+        ValidateExercises(content, problems, keys);
+        ValidateQuiz(content, problems, keys);
+        ValidateTranslations(content, problems, keys);
+        return problems;
+    }
+
+    private static void ValidateFlows(CareContent content, List<string> problems, HashSet<string> keys)
+    {
+        var flags = content.RedFlags.Flags.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var flow in content.Flows.Values)
+        {
+            var file = flow.Id == CareContent.QuizFlowId ? "quiz.json" : $"flows/{flow.Id}.json";
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var step in flow.Steps)
+            {
+                if (!ids.Add(step.Id))
+                {
+                    problems.Add($"{file}: flow '{flow.Id}', step '{step.Id}': duplicate step id");
+                }
+            }
+
+            if (!ids.Contains(flow.Start))
+            {
+                problems.Add($"{file}: flow '{flow.Id}': start step '{flow.Start}' does not exist");
+            }
+
+            foreach (var step in flow.Steps)
+            {
+                var where = $"{file}: flow '{flow.Id}', step '{step.Id}'";
+                foreach (var target in Targets(step).Where(t => !ids.Contains(t)))
+                {
+                    problems.Add($"{where}: links to missing step '{target}'");
+                }
+
+                if (step.Kind == StepKinds.SubFlow && (step.Flow is null || !content.Flows.ContainsKey(step.Flow)))
+                {
+                    problems.Add($"{where}: runs missing flow '{step.Flow}'");
+                }
+
+                if (step.Flag is { } flag && !flags.Contains(flag))
+                {
+                    problems.Add($"{where}: raises unknown red flag '{flag}'");
+                }
+
+                if (StepKinds.Asks(step.Kind))
+                {
+                    AddKey(keys, step.Prompt, problems, where, "prompt");
+                    AddKey(keys, step.Why, problems, where, "why");
+                }
+
+                if (step.Kind == StepKinds.Choice && (step.Choices is null || step.Choices.Count == 0))
+                {
+                    problems.Add($"{where}: a choice step needs choices");
+                }
+
+                foreach (var key in (step.Text ?? []).Concat(step.Choices?.Select(c => c.Label) ?? []))
+                {
+                    keys.Add(key);
+                }
+            }
+
+            foreach (var unreachable in ids.Except(Reachable(flow)))
+            {
+                problems.Add($"{file}: flow '{flow.Id}', step '{unreachable}': unreachable");
+            }
+        }
+    }
+
+    private static void ValidateRedFlags(CareContent content, List<string> problems, HashSet<string> keys)
+    {
+        foreach (var flag in content.RedFlags.Flags)
+        {
+            var where = $"redflags.json: flag '{flag.Id}'";
+            if (!content.RedFlags.Levels.Exists(l => l.Id == flag.Level))
+            {
+                problems.Add($"{where}: unknown level '{flag.Level}'");
+            }
+
+            CheckSources(content, flag.Sources, problems, where);
+            keys.Add(flag.Question);
+            keys.Add(flag.Why);
+            if (flag.FollowUp is { } followUp && !content.Flows.ContainsKey(followUp))
+            {
+                problems.Add($"{where}: follow-up flow '{followUp}' does not exist");
+            }
+        }
+
+        foreach (var level in content.RedFlags.Levels)
+        {
+            keys.Add(level.Message);
+        }
+    }
+
+    private static void ValidateAdvice(CareContent content, List<string> problems, HashSet<string> keys)
+    {
+        foreach (var row in content.Advice.Rows)
+        {
+            var where = $"advice.json: row '{row.Id}'";
+            CheckSources(content, row.Sources, problems, where);
+            keys.UnionWith(row.Advice);
+        }
+
+        // Every sleep position x pain area must get at least one position correction.
+        foreach (var position in SleepPositions)
+        {
+            foreach (var area in PainAreas)
+            {
+                var answers = new Dictionary<string, string> { ["sleep_position"] = position, ["pain_area"] = area };
+                if (!content.Advice.Rows.Exists(r => r.Id.StartsWith("position.", StringComparison.Ordinal) && ConditionEvaluator.Holds(r.When, answers, _ => false)))
+                {
+                    problems.Add($"advice.json: no position advice for sleep_position '{position}' with pain_area '{area}'");
+                }
+            }
+        }
+    }
+
+    private static void ValidateExercises(CareContent content, List<string> problems, HashSet<string> keys)
+    {
+        foreach (var exercise in content.Exercises.Exercises)
+        {
+            var where = $"exercises.json: exercise '{exercise.Id}'";
+            CheckSources(content, exercise.Sources, problems, where);
+            if (exercise.Dose.Gentle is null || string.IsNullOrEmpty(exercise.Easier))
+            {
+                problems.Add($"{where}: has no gentler version (dose.gentle and easier are required)");
+            }
+
+            if (exercise.Dose.Standard is null)
+            {
+                problems.Add($"{where}: has no standard dose");
+            }
+
+            if (!File.Exists(Path.Combine(content.Folder, "images", exercise.Image)))
+            {
+                problems.Add($"{where}: image '{exercise.Image}' not found in images/");
+            }
+
+            keys.UnionWith([exercise.Title, exercise.ImageAlt, exercise.Start, exercise.Easier, exercise.Harder, exercise.Stop, .. exercise.Steps]);
+            keys.UnionWith(new[] { exercise.Dose.Standard?.Frequency, exercise.Dose.Gentle?.Frequency }.OfType<string>());
+        }
+    }
+
+    private static void ValidateQuiz(CareContent content, List<string> problems, HashSet<string> keys)
+    {
+        foreach (var question in content.Quiz.Questions)
+        {
+            var where = $"quiz.json: question '{question.Id}'";
+            if (!question.Choices.Exists(c => c.Value == question.Answer))
+            {
+                problems.Add($"{where}: the answer '{question.Answer}' is not one of its choices");
+            }
+
+            CheckSources(content, [question.Source], problems, where);
+            keys.Add(question.Explanation);
+        }
+    }
+
+    private static void ValidateTranslations(CareContent content, List<string> problems, HashSet<string> keys)
+    {
+        foreach (var locale in RequiredLocales)
+        {
+            if (!content.Locales.TryGetValue(locale, out var strings))
+            {
+                problems.Add($"locales/{locale}.json: missing");
+                continue;
+            }
+
+            foreach (var key in keys.Where(k => !strings.Strings.ContainsKey(k)).Order(StringComparer.Ordinal))
+            {
+                problems.Add($"locales/{locale}.json: missing translation for '{key}'");
+            }
+
+            foreach (var other in RequiredLocales.Where(l => l != locale && content.Locales.ContainsKey(l)))
+            {
+                foreach (var key in strings.Strings.Keys.Where(k => !content.Locales[other].Strings.ContainsKey(k)).Order(StringComparer.Ordinal))
+                {
+                    problems.Add($"locales/{other}.json: missing translation for '{key}' (present in {locale})");
+                }
+            }
+        }
+    }
+
+    private static void CheckSources(CareContent content, List<string> sources, List<string> problems, string where)
+    {
+        if (sources.Count == 0)
+        {
+            problems.Add($"{where}: has no source");
+        }
+
+        foreach (var source in sources.Where(s => !content.Sources.ContainsKey(s)))
+        {
+            problems.Add($"{where}: unknown source '{source}'");
+        }
+    }
+
+    private static void AddKey(HashSet<string> keys, string? key, List<string> problems, string where, string field)
+    {
+        if (string.IsNullOrEmpty(key))
+        {
+            problems.Add($"{where}: has no {field}");
+        }
+        else
+        {
+            keys.Add(key);
+        }
+    }
+
+    private static IEnumerable<string> Targets(FlowStep step)
+    {
+        if (step.Next is { } next)
+        {
+            yield return next;
+        }
+
+        foreach (var rule in step.Rules ?? [])
+        {
+            yield return rule.Goto;
+        }
+    }
+
+    private static HashSet<string> Reachable(Flow flow)
+    {
+        var steps = flow.Steps.GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<string>([flow.Start]);
+        while (queue.TryDequeue(out var id))
+        {
+            if (seen.Add(id) && steps.TryGetValue(id, out var step))
+            {
+                foreach (var target in Targets(step))
+                {
+                    queue.Enqueue(target);
+                }
+            }
+        }
+
+        return seen;
+    }
+}

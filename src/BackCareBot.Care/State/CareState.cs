@@ -1,0 +1,51 @@
+using System.Text.Json.Serialization;
+using BackCareBot.Dialogs.Engine;
+using BackCareBot.Protocol.Schema;
+
+namespace BackCareBot.Care.State;
+
+/// <summary>
+/// Everything stored for one conversation, in one document, loaded once and saved once per turn.
+/// <see cref="SchemaVersion"/> lets a newer bot read older state.
+/// </summary>
+public sealed class CareState
+{
+    public const int CurrentSchemaVersion = 1;
+
+    public int SchemaVersion { get; set; } = CurrentSchemaVersion;
+
+    /// <summary>"en" or "zh-CN" when the user chose a language; null follows the channel's locale.</summary>
+    public string? Locale { get; set; }
+
+    public string? Country { get; set; }
+
+    /// <summary>The most urgent triage level reached; never lowered in a conversation.</summary>
+    public string Level { get; set; } = Triage.TriageLevels.SelfCare;
+
+    public List<string> Flags { get; set; } = [];
+
+    public DialogState Dialog { get; set; } = new();
+
+    /// <summary>How many steps gentler than the pain score suggests, after worse check-ins.</summary>
+    public int DoseStepBack { get; set; }
+
+    public DateTimeOffset? CheckInDue { get; set; }
+
+    /// <summary>Where to send the check-in; kept only while one is planned.</summary>
+    public ConversationReference? CheckInReference { get; set; }
+}
+
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(CareState))]
+[JsonSerializable(typeof(CheckInEntry))]
+internal sealed partial class CareStateJsonContext : JsonSerializerContext;
+
+/// <summary>An index entry the check-in scheduler lists: which conversation, and when.</summary>
+public sealed class CheckInEntry
+{
+    public string StateKey { get; set; } = "";
+
+    public DateTimeOffset Due { get; set; }
+
+    public ConversationReference Reference { get; set; } = new();
+}
