@@ -4,10 +4,12 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
 namespace BackCareBot.Web.Tests.Fakes;
 
+/// <summary>One request as it arrived; PathAndQuery is the raw request target, escapes kept.</summary>
 public sealed record RecordedRequest(string Method, string PathAndQuery, string? Authorization, string Body, long ReceivedAt);
 
 public sealed record LocalResponse(int Status, string? Body = null, string? RetryAfter = null);
@@ -45,7 +47,7 @@ public sealed class LocalServer : IAsyncDisposable
             using var reader = new StreamReader(http.Request.Body);
             var request = new RecordedRequest(
                 http.Request.Method,
-                http.Request.Path + http.Request.QueryString,
+                http.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget,
                 http.Request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
                 await reader.ReadToEndAsync(http.RequestAborted),
                 Environment.TickCount64);
