@@ -28,13 +28,11 @@ public static partial class BotEndpoints
     {
         app.MapPost("/api/messages", HandleMessagesAsync);
         app.MapGet("/healthz", () => Results.Text("ok"));
-        app.Lifetime.ApplicationStarted.Register(() =>
+        if (string.IsNullOrWhiteSpace(app.Configuration[nameof(BotAuthenticationOptions.MicrosoftAppId)]))
         {
-            if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BotAuthenticationOptions>>().Value.IsAnonymous)
-            {
-                LogAnonymousMode(app.Logger);
-            }
-        });
+            LogAnonymousMode(app.Logger);
+        }
+
         return app;
     }
 
