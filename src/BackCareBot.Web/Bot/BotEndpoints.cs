@@ -4,6 +4,7 @@ using BackCareBot.Protocol.Auth;
 using BackCareBot.Protocol.Connector;
 using BackCareBot.Protocol.Schema;
 using BackCareBot.Protocol.Turns;
+using Microsoft.Extensions.Options;
 
 namespace BackCareBot.Web.Bot;
 
@@ -22,6 +23,21 @@ public static partial class BotEndpoints
         builder.Services.AddSingleton<ITurnMiddleware, TurnLogging>();
         builder.Services.AddSingleton<TurnPipeline>();
         return builder;
+    }
+
+    /// <summary>Checks the Azure Bot settings before serving; a bad one is reported on one line naming it (ValidateOnStart repeats the check).</summary>
+    public static bool HasValidBotSettings(this WebApplication app)
+    {
+        try
+        {
+            _ = app.Services.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value;
+            return true;
+        }
+        catch (OptionsValidationException invalid)
+        {
+            LogInvalidSettings(app.Logger, invalid.Message);
+            return false;
+        }
     }
 
     public static WebApplication MapBot(this WebApplication app)
@@ -59,6 +75,9 @@ public static partial class BotEndpoints
             ? Results.Json(body, ProtocolJsonContext.Default.JsonElement, statusCode: outcome.StatusCode)
             : Results.StatusCode(outcome.StatusCode);
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "BackCareBot cannot start: {Problem}")]
+    private static partial void LogInvalidSettings(ILogger logger, string problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No MicrosoftAppId configured: running in anonymous local mode, incoming requests are not authenticated and outgoing calls carry no token")]
     private static partial void LogAnonymousMode(ILogger logger);
