@@ -1,8 +1,7 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.IdentityModel.Tokens;
 using BackCareBot.Web.Tests.Fakes;
 
 namespace BackCareBot.Web.Tests;
@@ -10,10 +9,7 @@ namespace BackCareBot.Web.Tests;
 /// <summary>Forged and valid channel tokens against POST /api/messages of a bot with an app id.</summary>
 public sealed class ChannelAuthenticationTests : IAsyncLifetime
 {
-    private ChannelAuthority _authority = null!;
-    private LocalServer _connector = null!;
-    private BotHost _host = null!;
-    private HttpClient _client = null!;
+    private SecuredBot _bot = null!;
 
     public static TheoryData<string, string> ForgedTokens => new()
     {
@@ -29,36 +25,25 @@ public sealed class ChannelAuthenticationTests : IAsyncLifetime
         { "serviceurl missing", "serviceurl claim does not match" },
         { "unknown key id", "signing key is unknown" },
         { "not a jwt", "not a JWT" },
+        { "hs256 with a shared secret", "signature is invalid" },
     };
 
-    public async Task InitializeAsync()
-    {
-        _authority = await ChannelAuthority.StartAsync();
-        _connector = await ConnectorStandIn.StartAsync();
-        _host = new BotHost(BotHost.SingleTenant(_authority), s => s.TrustAuthority(_authority));
-        _client = _host.CreateClient();
-    }
+    public async Task InitializeAsync() => _bot = await SecuredBot.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-        await _connector.DisposeAsync();
-        await _authority.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     [Theory]
     [MemberData(nameof(ForgedTokens))]
     public async Task Forged_request_gets_401_and_the_bot_does_not_run(string forgery, string reason)
     {
         var activity = Hi();
-        var serviceUrl = _connector.BaseAddress.ToString();
+        var serviceUrl = _bot.Connector.BaseAddress.ToString();
         var valid = new TokenShape { ServiceUrl = serviceUrl };
         using var wrongKey = RSA.Create(2048);
         var authorization = forgery switch
         {
             "no header" => null,
-            "not bearer" => $"Basic {_authority.CreateToken(valid)}",
+            "not bearer" => $"Basic {_bot.Authority.CreateToken(valid)}",
             "bad signature" => Bearer(valid with { SigningKey = wrongKey }),
             "wrong issuer" => Bearer(valid with { Issuer = "https://api.botframework.example" }),
             "wrong audience" => Bearer(valid with { Audience = "00000000-0000-0000-0000-0000000000ff" }),
@@ -69,6 +54,7 @@ public sealed class ChannelAuthenticationTests : IAsyncLifetime
             "serviceurl missing" => Bearer(valid with { ServiceUrl = null }),
             "unknown key id" => Bearer(valid with { Kid = "never-published", SigningKey = wrongKey }),
             "not a jwt" => "Bearer not-a-token",
+            "hs256 with a shared secret" => Bearer(valid with { Algorithm = SecurityAlgorithms.HmacSha256, HmacSecret = RandomNumberGenerator.GetBytes(64) }),
             _ => throw new ArgumentOutOfRangeException(nameof(forgery)),
         };
 
@@ -78,18 +64,18 @@ public sealed class ChannelAuthenticationTests : IAsyncLifetime
         var body = await response.Content.ReadAsStringAsync();
         Assert.Contains("\"Unauthorized\"", body, StringComparison.Ordinal);
         Assert.Contains(reason, body, StringComparison.Ordinal);
-        Assert.Empty(_connector.Requests);
+        Assert.Empty(_bot.Connector.Requests);
     }
 
     [Fact]
     public async Task Valid_channel_token_runs_the_bot_and_the_reply_carries_the_bot_token()
     {
-        var response = await PostAsync(Hi(), Bearer(new TokenShape { ServiceUrl = _connector.BaseAddress.ToString() }));
+        var response = await PostAsync(Hi(), Bearer(new TokenShape { ServiceUrl = _bot.Connector.BaseAddress.ToString() }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var sent = Assert.Single(_connector.Requests);
-        Assert.Equal($"Bearer {Assert.Single(_authority.IssuedAccessTokens)}", sent.Authorization);
-        var tokenRequest = Assert.Single(_authority.TokenRequests);
+        var sent = Assert.Single(_bot.Connector.Requests);
+        Assert.Equal($"Bearer {Assert.Single(_bot.Authority.IssuedAccessTokens)}", sent.Authorization);
+        var tokenRequest = Assert.Single(_bot.Authority.TokenRequests);
         Assert.StartsWith($"/{ChannelAuthority.TenantId}/oauth2/v2.0/token", tokenRequest.PathAndQuery, StringComparison.Ordinal);
         Assert.Contains("scope=https%3A%2F%2Fapi.botframework.com%2F.default", tokenRequest.Body, StringComparison.Ordinal);
     }
@@ -97,22 +83,32 @@ public sealed class ChannelAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task Second_reply_reuses_the_cached_bot_token()
     {
-        var serviceUrl = _connector.BaseAddress.ToString();
+        var serviceUrl = _bot.Connector.BaseAddress.ToString();
         await PostAsync(Hi(), Bearer(new TokenShape { ServiceUrl = serviceUrl }));
         var second = Hi();
         second["id"] = "1717310799001";
         var response = await PostAsync(second, Bearer(new TokenShape { ServiceUrl = serviceUrl }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(2, _connector.Requests.Count);
-        Assert.Single(_authority.TokenRequests);
-        Assert.All(_connector.Requests, r => Assert.Equal("Bearer connector-token-1", r.Authorization));
+        Assert.Equal(2, _bot.Connector.Requests.Count);
+        Assert.Single(_bot.Authority.TokenRequests);
+        Assert.All(_bot.Connector.Requests, r => Assert.Equal("Bearer connector-token-1", r.Authorization));
+    }
+
+    [Theory]
+    [InlineData(SecurityAlgorithms.RsaSha384)]
+    [InlineData(SecurityAlgorithms.RsaSha512)]
+    public async Task Other_rsa_algorithms_are_accepted(string algorithm)
+    {
+        var response = await PostAsync(Hi(), Bearer(new TokenShape { ServiceUrl = _bot.Connector.BaseAddress.ToString(), Algorithm = algorithm }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]
     public async Task Audience_in_api_form_is_accepted()
     {
-        var shape = new TokenShape { ServiceUrl = _connector.BaseAddress.ToString(), Audience = $"api://{ChannelAuthority.AppId}" };
+        var shape = new TokenShape { ServiceUrl = _bot.Connector.BaseAddress.ToString(), Audience = $"api://{ChannelAuthority.AppId}" };
 
         var response = await PostAsync(Hi(), Bearer(shape));
 
@@ -136,24 +132,12 @@ public sealed class ChannelAuthenticationTests : IAsyncLifetime
         var response = await PostAsync(Hi(), Bearer(shape));
 
         Assert.Equal(expected, response.StatusCode);
-        Assert.Equal(expected == HttpStatusCode.OK ? 1 : 0, _connector.Requests.Count);
+        Assert.Equal(expected == HttpStatusCode.OK ? 1 : 0, _bot.Connector.Requests.Count);
     }
 
-    private JsonNode Hi() => ConnectorStandIn.Fixture("teams-message-personal-text.json", _connector.BaseAddress, "hi");
+    private JsonNode Hi() => _bot.Hi();
 
-    private string Bearer(TokenShape shape) => $"Bearer {_authority.CreateToken(shape)}";
+    private string Bearer(TokenShape shape) => _bot.Bearer(shape);
 
-    private async Task<HttpResponseMessage> PostAsync(JsonNode activity, string? authorization)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/messages", UriKind.Relative))
-        {
-            Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
-        };
-        if (authorization is not null)
-        {
-            request.Headers.TryAddWithoutValidation("Authorization", authorization);
-        }
-
-        return await _client.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> PostAsync(JsonNode activity, string? authorization) => _bot.Client.PostActivityAsync(activity, authorization);
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using BackCareBot.Tests.Shared;
 using BackCareBot.Web.Tests.Fakes;
@@ -39,7 +38,7 @@ public sealed class ConnectorReplyTests : IAsyncLifetime
         using var client = host.CreateClient();
         var token = withCredentials ? _authority.CreateToken(new TokenShape { ServiceUrl = _connector.BaseAddress.ToString() }) : null;
 
-        using var response = await PostAsync(client, activity, token);
+        using var response = await client.PostActivityAsync(activity, token is null ? null : $"Bearer {token}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var sent = Assert.Single(_connector.Requests);
@@ -67,20 +66,6 @@ public sealed class ConnectorReplyTests : IAsyncLifetime
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("INVALID", output, StringComparison.Ordinal);
-    }
-
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, JsonNode activity, string? token)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/messages", UriKind.Relative))
-        {
-            Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
-        };
-        if (token is not null)
-        {
-            request.Headers.TryAddWithoutValidation("Authorization", $"Bearer {token}");
-        }
-
-        return await client.SendAsync(request);
     }
 
     private static async Task<(int ExitCode, string Output)> ValidateActivityAsync(string body)

@@ -91,7 +91,9 @@ public sealed class ChannelAuthority : IAsyncDisposable
             claims[name] = value;
         }
 
-        var signingKey = new RsaSecurityKey(shape.SigningKey ?? KeyOf(shape.Kid)) { KeyId = shape.Kid };
+        SecurityKey signingKey = shape.HmacSecret is { } secret
+            ? new SymmetricSecurityKey(secret) { KeyId = shape.Kid }
+            : new RsaSecurityKey(shape.SigningKey ?? KeyOf(shape.Kid)) { KeyId = shape.Kid };
         return _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = shape.Issuer,
@@ -169,6 +171,7 @@ public sealed record TokenShape
     public string Audience { get; init; } = ChannelAuthority.AppId;
     public string Kid { get; init; } = "channel-key";
     public RSA? SigningKey { get; init; }
+    public byte[]? HmacSecret { get; init; }
     public string Algorithm { get; init; } = SecurityAlgorithms.RsaSha256;
     public TimeSpan NotBeforeOffset { get; init; } = TimeSpan.FromMinutes(-1);
     public TimeSpan ExpiresOffset { get; init; } = TimeSpan.FromMinutes(30);
