@@ -64,6 +64,31 @@ public sealed class ConnectorResilienceTests : IAsyncLifetime
         Assert.Equal(4, _connector.Requests.Count);
     }
 
+    [Fact]
+    public async Task An_attempt_that_times_out_is_retried()
+    {
+        _script.Enqueue(new LocalResponse(200, """{"id":"too-late"}""", Delay: TimeSpan.FromSeconds(3)));
+
+        var result = await Connector().SendAsync(Message(), CancellationToken.None);
+
+        Assert.Equal("sent-1", result.Id);
+        Assert.Equal(2, _connector.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_connector_that_never_answers_in_time_gives_a_connector_exception()
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            _script.Enqueue(new LocalResponse(200, """{"id":"too-late"}""", Delay: TimeSpan.FromSeconds(3)));
+        }
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => Connector().SendAsync(Message(), CancellationToken.None));
+
+        Assert.Contains("did not answer in time", error.Message, StringComparison.Ordinal);
+        Assert.Equal(4, _connector.Requests.Count);
+    }
+
     [Theory]
     [InlineData(400, "BadArgument")]
     [InlineData(403, "BotNotInConversationRoster")]

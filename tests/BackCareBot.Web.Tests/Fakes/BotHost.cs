@@ -42,6 +42,8 @@ public sealed class BotHost : WebApplicationFactory<Program>
         ["Connector:BaseDelay"] = "00:00:00.010",
         ["Connector:MaxDelay"] = "00:00:02",
         ["Connector:MaxRetryAttempts"] = "3",
+        ["Connector:AttemptTimeout"] = "00:00:00.500",
+        ["Connector:TotalTimeout"] = "00:00:05",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

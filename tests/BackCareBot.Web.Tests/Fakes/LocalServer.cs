@@ -12,7 +12,7 @@ namespace BackCareBot.Web.Tests.Fakes;
 /// <summary>One request as it arrived; PathAndQuery is the raw request target, escapes kept.</summary>
 public sealed record RecordedRequest(string Method, string PathAndQuery, string? Authorization, string Body, long ReceivedAt);
 
-public sealed record LocalResponse(int Status, string? Body = null, string? RetryAfter = null);
+public sealed record LocalResponse(int Status, string? Body = null, string? RetryAfter = null, TimeSpan Delay = default);
 
 /// <summary>A real Kestrel server on 127.0.0.1 (random port) that records every request and answers from a script.</summary>
 public sealed class LocalServer : IAsyncDisposable
@@ -53,6 +53,7 @@ public sealed class LocalServer : IAsyncDisposable
                 Environment.TickCount64);
             server!.Requests.Enqueue(request);
             var response = respond(request);
+            await Task.Delay(response.Delay, http.RequestAborted);
             http.Response.StatusCode = response.Status;
             if (response.RetryAfter is not null)
             {
