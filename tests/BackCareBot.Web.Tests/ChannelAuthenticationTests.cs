@@ -81,6 +81,22 @@ public sealed class ChannelAuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Multi_tenant_bot_gets_its_token_from_the_botframework_tenant()
+    {
+        await using var bot = await SecuredBot.StartAsync(settings: s =>
+        {
+            s["MicrosoftAppType"] = "MultiTenant";
+            s["MicrosoftAppTenantId"] = "";
+        });
+
+        using var response = await bot.Client.PostActivityAsync(bot.Hi(), bot.Bearer(bot.ValidToken()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("/botframework.com/oauth2/v2.0/token", Assert.Single(bot.Authority.TokenRequests).PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal($"Bearer {Assert.Single(bot.Authority.IssuedAccessTokens)}", Assert.Single(bot.Connector.Requests).Authorization);
+    }
+
+    [Fact]
     public async Task Second_reply_reuses_the_cached_bot_token()
     {
         var serviceUrl = _bot.Connector.BaseAddress.ToString();

@@ -23,11 +23,13 @@ public sealed class SecuredBot : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<SecuredBot> StartAsync(Action<IServiceCollection>? services = null)
+    public static async Task<SecuredBot> StartAsync(Action<IServiceCollection>? services = null, Action<Dictionary<string, string?>>? settings = null)
     {
         var authority = await ChannelAuthority.StartAsync();
         var connector = await ConnectorStandIn.StartAsync();
-        var host = new BotHost(BotHost.SingleTenant(authority), s =>
+        var configuration = BotHost.SingleTenant(authority);
+        settings?.Invoke(configuration);
+        var host = new BotHost(configuration, s =>
         {
             s.TrustAuthority(authority);
             services?.Invoke(s);
