@@ -115,7 +115,7 @@ public sealed class ConnectorClient(HttpClient http, TrustedServiceUrls trusted)
         var channelData = parameters.ChannelData is { ValueKind: JsonValueKind.Object } data
             ? JsonNode.Parse(data.GetRawText())!.AsObject()
             : [];
-        var fromChannelData = channelData["tenant"]?["id"]?.GetValueKind() == JsonValueKind.String ? channelData["tenant"]!["id"]!.GetValue<string>() : null;
+        var fromChannelData = channelData["tenant"] is JsonObject tenant && tenant["id"] is JsonValue id && id.TryGetValue<string>(out var value) ? value : null;
         var tenantId = parameters.TenantId ?? fromChannelData;
         if (string.IsNullOrEmpty(tenantId))
         {
