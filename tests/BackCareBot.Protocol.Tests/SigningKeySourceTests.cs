@@ -7,49 +7,56 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace BackCareBot.Protocol.Tests;
 
-public sealed class SigningKeySourceTests
+public sealed class SigningKeySourceTests : IDisposable
 {
     private const string MetadataUrl = "https://login.botframework.test/v1/.well-known/openidconfiguration";
+
+    private readonly RSA _rsa = RSA.Create(2048);
+    private readonly MetadataHost _metadata;
+    private readonly HttpClient _http;
+    private readonly SigningKeySource _source;
+
+    public SigningKeySourceTests()
+    {
+        _metadata = new MetadataHost(_rsa);
+        _http = new HttpClient(_metadata);
+        _source = new SigningKeySource(MetadataUrl, _http, TimeProvider.System, TimeSpan.FromHours(24), TimeSpan.FromHours(1));
+    }
+
+    public void Dispose()
+    {
+        _source.Dispose();
+        _http.Dispose();
+        _rsa.Dispose();
+    }
 
     [Fact]
     public async Task Keys_and_endorsements_come_from_the_jwks_named_by_the_metadata()
     {
-        using var rsa = RSA.Create(2048);
-        var metadata = new MetadataHost(rsa);
-        using var http = new HttpClient(metadata);
-        using var source = new SigningKeySource(MetadataUrl, http, TimeProvider.System, TimeSpan.FromHours(24), TimeSpan.FromHours(1));
-
-        var key = await source.FindAsync("k1", CancellationToken.None);
+        var key = await _source.FindAsync("k1", CancellationToken.None);
 
         Assert.NotNull(key);
         Assert.Equal(["msteams"], key.Endorsements);
-        Assert.Equal(1, metadata.MetadataFetches);
+        Assert.Equal(1, _metadata.MetadataFetches);
     }
 
     [Fact]
     public async Task Many_concurrent_unknown_key_ids_cause_at_most_one_refresh()
     {
-        using var rsa = RSA.Create(2048);
-        var metadata = new MetadataHost(rsa);
-        using var http = new HttpClient(metadata);
-        using var source = new SigningKeySource(MetadataUrl, http, TimeProvider.System, TimeSpan.FromHours(24), TimeSpan.FromHours(1));
-        await source.FindAsync("k1", CancellationToken.None);
+        await _source.FindAsync("k1", CancellationToken.None);
 
-        var found = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => source.FindAsync($"forged-{i}", CancellationToken.None)));
+        var found = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => _source.FindAsync($"forged-{i}", CancellationToken.None)));
 
         Assert.All(found, Assert.Null);
-        Assert.Equal(1, metadata.MetadataFetches);
+        Assert.Equal(1, _metadata.MetadataFetches);
     }
 
     [Fact]
     public async Task An_unreachable_metadata_host_surfaces_as_an_http_error()
     {
-        using var rsa = RSA.Create(2048);
-        var metadata = new MetadataHost(rsa) { Failing = true };
-        using var http = new HttpClient(metadata);
-        using var source = new SigningKeySource(MetadataUrl, http, TimeProvider.System, TimeSpan.FromHours(24), TimeSpan.FromHours(1));
+        _metadata.Failing = true;
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => source.FindAsync("k1", CancellationToken.None));
+        await Assert.ThrowsAsync<HttpRequestException>(() => _source.FindAsync("k1", CancellationToken.None));
     }
 
     /// <summary>Answers the metadata and JWKS requests in the Bot Framework's wire format.</summary>
@@ -57,7 +64,7 @@ public sealed class SigningKeySourceTests
     {
         private int _metadataFetches;
 
-        public bool Failing { get; init; }
+        public bool Failing { get; set; }
 
         public int MetadataFetches => Volatile.Read(ref _metadataFetches);
 
