@@ -1,6 +1,10 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using BackCareBot.Protocol.Auth;
+using BackCareBot.Protocol.Connector;
+using BackCareBot.Protocol.Schema;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 using BackCareBot.Web.Tests.Fakes;
 
@@ -94,6 +98,25 @@ public sealed class ChannelAuthenticationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("/botframework.com/oauth2/v2.0/token", Assert.Single(bot.Authority.TokenRequests).PathAndQuery, StringComparison.Ordinal);
         Assert.Equal($"Bearer {Assert.Single(bot.Authority.IssuedAccessTokens)}", Assert.Single(bot.Connector.Requests).Authorization);
+    }
+
+    [Fact]
+    public async Task A_refused_token_request_gives_a_connector_exception_and_nothing_is_sent()
+    {
+        await using var bot = await SecuredBot.StartAsync(settings: s => s["MicrosoftAppTenantId"] = "00000000-0000-0000-0000-0000000000dd");
+        bot.Host.Services.GetRequiredService<TrustedServiceUrls>().Trust(bot.Connector.BaseAddress.ToString());
+        var reply = new Activity
+        {
+            Type = ActivityTypes.Message,
+            ServiceUrl = bot.Connector.BaseAddress.ToString(),
+            Conversation = new ConversationAccount { Id = "a:1test-personal-conversation-id" },
+        };
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => bot.Host.Services.GetRequiredService<ConnectorClient>().SendAsync(reply, CancellationToken.None));
+
+        Assert.Contains("token could not be obtained", error.Message, StringComparison.Ordinal);
+        Assert.Single(bot.Authority.TokenRequests);
+        Assert.Empty(bot.Connector.Requests);
     }
 
     [Fact]

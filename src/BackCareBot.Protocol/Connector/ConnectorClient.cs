@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using BackCareBot.Protocol.Auth;
 using BackCareBot.Protocol.Schema;
 using BackCareBot.Protocol.Turns;
+using Microsoft.Identity.Client;
 using Polly.Timeout;
 
 namespace BackCareBot.Protocol.Connector;
@@ -91,6 +92,10 @@ public sealed class ConnectorClient(HttpClient http, TrustedServiceUrls trusted)
         catch (HttpRequestException ex)
         {
             throw new ConnectorException(0, $"The Connector could not be reached ({ex.HttpRequestError}).");
+        }
+        catch (MsalException ex)
+        {
+            throw new ConnectorException(0, $"The bot's token could not be obtained ({ex.ErrorCode}); nothing was sent.");
         }
     }
 

@@ -137,6 +137,11 @@ public sealed class ChannelAuthority : IAsyncDisposable
             return new LocalResponse(400, """{"error":"unsupported_grant_type"}""");
         }
 
+        if (!request.PathAndQuery.StartsWith($"/{TenantId}/", StringComparison.Ordinal) && !request.PathAndQuery.StartsWith("/botframework.com/", StringComparison.Ordinal))
+        {
+            return new LocalResponse(400, """{"error":"invalid_request","error_description":"AADSTS90002: Tenant not found.","error_codes":[90002]}""");
+        }
+
         var token = $"connector-token-{Interlocked.Increment(ref _issued)}";
         IssuedAccessTokens.Enqueue(token);
         return new LocalResponse(200, new JsonObject { ["token_type"] = "Bearer", ["expires_in"] = 3600, ["ext_expires_in"] = 3600, ["access_token"] = token }.ToJsonString());
