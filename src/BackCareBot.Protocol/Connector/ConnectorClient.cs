@@ -1,14 +1,20 @@
 using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BackCareBot.Protocol.Auth;
 using BackCareBot.Protocol.Schema;
 using BackCareBot.Protocol.Turns;
+using Microsoft.Identity.Client;
+using Polly.Timeout;
 
 namespace BackCareBot.Protocol.Connector;
 
 /// <summary>
 /// The Bot Connector REST API (v3/conversations/...) against the service URL an activity arrived from.
-/// Ids are URL-escaped: Teams ids contain ':', ';', '@' and '='.
+/// Ids are URL-escaped: Teams ids contain ':', ';', '@' and '='. Only trusted service URLs are called, so the
+/// bot's token never goes to a host named by an unauthenticated activity.
 /// </summary>
-public sealed class ConnectorClient(HttpClient http) : IChannelSender
+public sealed class ConnectorClient(HttpClient http, TrustedServiceUrls trusted) : IChannelSender
 {
     public Task<ResourceResponse> SendAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -28,14 +34,16 @@ public sealed class ConnectorClient(HttpClient http) : IChannelSender
     public async Task DeleteAsync(ConversationReference reference, string activityId, CancellationToken cancellationToken)
     {
         var uri = Resolve(reference.ServiceUrl, $"v3/conversations/{Escape(reference.Conversation?.Id)}/activities/{Escape(activityId)}");
-        using var response = await http.DeleteAsync(uri, cancellationToken).ConfigureAwait(false);
+        using var request = new HttpRequestMessage(HttpMethod.Delete, uri);
+        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<List<ChannelAccount>> GetMembersAsync(ConversationReference reference, CancellationToken cancellationToken)
     {
         var uri = Resolve(reference.ServiceUrl, $"v3/conversations/{Escape(reference.Conversation?.Id)}/members");
-        using var response = await http.GetAsync(uri, cancellationToken).ConfigureAwait(false);
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
         return await response.Content.ReadFromJsonAsync(ProtocolJsonContext.Default.ListChannelAccount, cancellationToken).ConfigureAwait(false) ?? [];
     }
@@ -43,7 +51,12 @@ public sealed class ConnectorClient(HttpClient http) : IChannelSender
     /// <summary>Opens a conversation proactively (Teams 1:1 needs the tenant id in channelData and tenantId).</summary>
     public async Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
     {
-        using var response = await http.PostAsJsonAsync(Resolve(serviceUrl, "v3/conversations"), parameters, ProtocolJsonContext.Default.ConversationParameters, cancellationToken).ConfigureAwait(false);
+        CarryTenant(parameters);
+        using var request = new HttpRequestMessage(HttpMethod.Post, Resolve(serviceUrl, "v3/conversations"))
+        {
+            Content = JsonContent.Create(parameters, ProtocolJsonContext.Default.ConversationParameters),
+        };
+        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
         return await response.Content.ReadFromJsonAsync(ProtocolJsonContext.Default.ConversationResourceResponse, cancellationToken).ConfigureAwait(false)
             ?? new ConversationResourceResponse();
@@ -55,7 +68,7 @@ public sealed class ConnectorClient(HttpClient http) : IChannelSender
         {
             Content = JsonContent.Create(activity, ProtocolJsonContext.Default.Activity),
         };
-        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
         if (response.Content.Headers.ContentLength == 0)
         {
@@ -66,14 +79,61 @@ public sealed class ConnectorClient(HttpClient http) : IChannelSender
             ?? new ResourceResponse();
     }
 
-    private static Uri Resolve(string? serviceUrl, string path)
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutRejectedException)
+        {
+            throw new ConnectorException(0, "The Connector did not answer in time.");
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new ConnectorException(0, $"The Connector could not be reached ({ex.HttpRequestError}).");
+        }
+        catch (MsalException ex)
+        {
+            throw new ConnectorException(0, $"The bot's token could not be obtained ({ex.ErrorCode}); nothing was sent.");
+        }
+    }
+
+    private Uri Resolve(string? serviceUrl, string path)
     {
         if (string.IsNullOrEmpty(serviceUrl) || !Uri.TryCreate(serviceUrl.TrimEnd('/') + "/", UriKind.Absolute, out var baseUri))
         {
             throw new ConnectorException(0, "The activity has no usable serviceUrl.");
         }
 
+        if (!trusted.IsTrusted(baseUri))
+        {
+            throw new ConnectorException(0, "The serviceUrl did not arrive on an authenticated activity; nothing was sent.");
+        }
+
         return new Uri(baseUri, path);
+    }
+
+    /// <summary>Teams needs the tenant both as tenantId and as channelData.tenant.id; fills whichever is missing.</summary>
+    private static void CarryTenant(ConversationParameters parameters)
+    {
+        var channelData = parameters.ChannelData is { ValueKind: JsonValueKind.Object } data
+            ? JsonNode.Parse(data.GetRawText())!.AsObject()
+            : [];
+        var fromChannelData = channelData["tenant"] is JsonObject tenant && tenant["id"] is JsonValue id && id.TryGetValue<string>(out var value) ? value : null;
+        var tenantId = parameters.TenantId ?? fromChannelData;
+        if (string.IsNullOrEmpty(tenantId))
+        {
+            return;
+        }
+
+        parameters.TenantId = tenantId;
+        if (fromChannelData is null)
+        {
+            channelData["tenant"] = new JsonObject { ["id"] = tenantId };
+            using var document = JsonDocument.Parse(channelData.ToJsonString());
+            parameters.ChannelData = document.RootElement.Clone();
+        }
     }
 
     private static string Escape(string? id) =>

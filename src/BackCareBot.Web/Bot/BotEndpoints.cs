@@ -1,8 +1,10 @@
 using System.Text.Json;
 using BackCareBot.Care;
+using BackCareBot.Protocol.Auth;
 using BackCareBot.Protocol.Connector;
 using BackCareBot.Protocol.Schema;
 using BackCareBot.Protocol.Turns;
+using Microsoft.Extensions.Options;
 
 namespace BackCareBot.Web.Bot;
 
@@ -13,20 +15,45 @@ public static partial class BotEndpoints
 
     public static WebApplicationBuilder AddBot(this WebApplicationBuilder builder)
     {
+        // The Azure Bot settings live at the root of the configuration, where App Service and .env files put them.
+        builder.Services.AddOptions<BotAuthenticationOptions>().Bind(builder.Configuration).ValidateOnStart();
+        builder.Services.AddOptions<ConnectorResilienceOptions>().Bind(builder.Configuration.GetSection("Connector"));
+        builder.Services.AddBotConnector();
         builder.Services.AddSingleton<IBot, CareBot>();
+        builder.Services.AddSingleton<ITurnMiddleware, TurnLogging>();
         builder.Services.AddSingleton<TurnPipeline>();
-        builder.Services.AddHttpClient<ConnectorClient>();
         return builder;
+    }
+
+    /// <summary>Checks the Azure Bot settings before serving; a bad one is reported on one line naming it (ValidateOnStart repeats the check).</summary>
+    public static bool HasValidBotSettings(this WebApplication app)
+    {
+        try
+        {
+            _ = app.Services.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value;
+            return true;
+        }
+        catch (OptionsValidationException invalid)
+        {
+            LogInvalidSettings(app.Logger, invalid.Message);
+            return false;
+        }
     }
 
     public static WebApplication MapBot(this WebApplication app)
     {
         app.MapPost("/api/messages", HandleMessagesAsync);
         app.MapGet("/healthz", () => Results.Text("ok"));
+        if (string.IsNullOrWhiteSpace(app.Configuration[nameof(BotAuthenticationOptions.MicrosoftAppId)]))
+        {
+            LogAnonymousMode(app.Logger);
+        }
+
         return app;
     }
 
-    private static async Task<IResult> HandleMessagesAsync(HttpContext http, TurnPipeline pipeline, ConnectorClient connector, ILogger<TurnPipeline> logger)
+    private static async Task<IResult> HandleMessagesAsync(
+        HttpContext http, TurnPipeline pipeline, ChannelTokenValidator validator, TrustedServiceUrls trusted, ConnectorClient connector, ILogger<TurnPipeline> logger)
     {
         var (activity, problem) = await ActivityReader.ReadAsync(http.Request, MaxBodyBytes, http.RequestAborted);
         if (activity is null)
@@ -34,11 +61,29 @@ public static partial class BotEndpoints
             return problem!;
         }
 
+        var auth = await validator.ValidateAsync(http.Request.Headers.Authorization, activity, http.RequestAborted);
+        if (!auth.Succeeded)
+        {
+            LogRejected(logger, activity.ChannelId, auth.Reason);
+            return ActivityReader.Problem(401, auth.Reason!);
+        }
+
+        trusted.Trust(activity.ServiceUrl);
+
         var outcome = await pipeline.ProcessAsync(activity, connector, http.RequestAborted);
         return outcome.Body is { } body
             ? Results.Json(body, ProtocolJsonContext.Default.JsonElement, statusCode: outcome.StatusCode)
             : Results.StatusCode(outcome.StatusCode);
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "BackCareBot cannot start: {Problem}")]
+    private static partial void LogInvalidSettings(ILogger logger, string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No MicrosoftAppId configured: running in anonymous local mode, incoming requests are not authenticated and outgoing calls carry no token")]
+    private static partial void LogAnonymousMode(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected an activity on {ChannelId} with 401: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string? channelId, string? reason);
 }
 
 /// <summary>Reads one activity from a request body, answering malformed input with a 4xx and a short reason.</summary>
@@ -91,7 +136,7 @@ public static class ActivityReader
 
     public static IResult Problem(int status, string reason) =>
         Results.Json(
-            new ErrorResponse { Error = new Error { Code = status == 413 ? "MessageSizeTooBig" : "BadRequest", Message = reason } },
+            new ErrorResponse { Error = new Error { Code = status switch { 413 => "MessageSizeTooBig", 401 => "Unauthorized", _ => "BadRequest" }, Message = reason } },
             ProtocolJsonContext.Default.ErrorResponse,
             statusCode: status);
 }

@@ -1,0 +1,72 @@
+using BackCareBot.Web.Tests.Fakes;
+
+namespace BackCareBot.Web.Tests;
+
+/// <summary>Missing or contradictory Azure Bot settings stop the host with one line naming the setting.</summary>
+public sealed class SettingsValidationTests
+{
+    public static TheoryData<string, string, string, string, string> Contradictions => new()
+    {
+        // MicrosoftAppType, MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId, the setting the message names
+        { "SingleTenant", "app-id", "secret", "", "MicrosoftAppTenantId" },
+        { "SingleTenant", "app-id", "", "tenant", "MicrosoftAppPassword" },
+        { "MultiTenant", "app-id", "", "", "MicrosoftAppPassword" },
+        { "UserAssignedMSI", "", "", "", "MicrosoftAppId" },
+        { "UserAssignedMSI", "app-id", "secret", "", "MicrosoftAppPassword" },
+        { "SingleTenant", "", "secret", "tenant", "MicrosoftAppId" },
+        { "", "app-id", "secret", "", "MicrosoftAppType" },
+        { "", "", "secret", "", "MicrosoftAppPassword" },
+        { "", "", "", "tenant", "MicrosoftAppTenantId" },
+        { "SomethingElse", "app-id", "secret", "", "MicrosoftAppType" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Contradictions))]
+    public async Task Contradictory_settings_stop_the_host_naming_the_setting(string type, string id, string password, string tenant, string named)
+    {
+        await using var host = new BotHost(new Dictionary<string, string?>
+        {
+            ["MicrosoftAppType"] = type,
+            ["MicrosoftAppId"] = id,
+            ["MicrosoftAppPassword"] = password,
+            ["MicrosoftAppTenantId"] = tenant,
+        });
+
+        Assert.ThrowsAny<Exception>(() => host.CreateClient());
+
+        var line = Assert.Single(host.Logs.Lines, l => l.Contains("BackCareBot cannot start", StringComparison.Ordinal));
+        Assert.StartsWith("Critical", line, StringComparison.Ordinal);
+        Assert.Contains($"BackCareBot cannot start: {named} ", line, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', line.Split(" | ")[0]);
+    }
+
+    [Theory]
+    [InlineData("SingleTenant", "app-id", "secret", "tenant")]
+    [InlineData("MultiTenant", "app-id", "secret", "")]
+    [InlineData("UserAssignedMSI", "app-id", "", "")]
+    public async Task Consistent_settings_start_the_host(string type, string id, string password, string tenant)
+    {
+        await using var host = new BotHost(new Dictionary<string, string?>
+        {
+            ["MicrosoftAppType"] = type,
+            ["MicrosoftAppId"] = id,
+            ["MicrosoftAppPassword"] = password,
+            ["MicrosoftAppTenantId"] = tenant,
+        });
+
+        using var client = host.CreateClient();
+
+        Assert.DoesNotContain(host.Logs.Lines, l => l.Contains("anonymous local mode", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task No_app_id_runs_anonymously_with_one_warning()
+    {
+        await using var host = new BotHost(BotHost.Anonymous());
+
+        using var client = host.CreateClient();
+
+        var warning = Assert.Single(host.Logs.Lines, l => l.Contains("anonymous local mode", StringComparison.Ordinal));
+        Assert.StartsWith("Warning", warning, StringComparison.Ordinal);
+    }
+}
