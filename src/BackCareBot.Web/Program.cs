@@ -1,7 +1,9 @@
 using BackCareBot.Web.Bot;
+using BackCareBot.Web.Care;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBot();
+builder.AddCare();
 
 var app = builder.Build();
 if (!app.HasValidBotSettings())
@@ -10,6 +12,7 @@ if (!app.HasValidBotSettings())
 }
 
 app.MapBot();
+app.MapCareImages();
 app.Run();
 return 0;
 

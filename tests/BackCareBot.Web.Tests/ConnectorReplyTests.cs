@@ -41,7 +41,11 @@ public sealed class ConnectorReplyTests : IAsyncLifetime
         using var response = await client.PostActivityAsync(activity, token is null ? null : $"Bearer {token}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var sent = Assert.Single(_connector.Requests);
+        // The welcome, then the consent question: two replies, both addressed the same way.
+        var requests = _connector.Requests.ToArray();
+        Assert.Equal(2, requests.Length);
+        Assert.Contains("Shall we start?", requests[1].Body, StringComparison.Ordinal);
+        var sent = requests[0];
         Assert.Equal("POST", sent.Method);
         var conversationId = activity["conversation"]!["id"]!.GetValue<string>();
         var activityId = activity["id"]!.GetValue<string>();
@@ -54,7 +58,7 @@ public sealed class ConnectorReplyTests : IAsyncLifetime
         Assert.Equal(activity["from"]!["id"]!.GetValue<string>(), reply["recipient"]!["id"]!.GetValue<string>());
         Assert.Equal(conversationId, reply["conversation"]!["id"]!.GetValue<string>());
         Assert.Equal(activityId, reply["replyToId"]!.GetValue<string>());
-        Assert.Contains("not a diagnosis", reply["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("self-care information", reply["text"]!.GetValue<string>(), StringComparison.Ordinal);
         var (exitCode, output) = await ValidateActivityAsync(sent.Body);
         Assert.True(exitCode == 0, output);
     }

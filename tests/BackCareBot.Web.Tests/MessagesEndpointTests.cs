@@ -2,15 +2,22 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using BackCareBot.Tests.Shared;
-using Microsoft.AspNetCore.Mvc.Testing;
+using BackCareBot.Web.Tests.Fakes;
 
 namespace BackCareBot.Web.Tests;
 
-public sealed class MessagesEndpointTests : IClassFixture<WebApplicationFactory<Program>>
+public sealed class MessagesEndpointTests : IDisposable
 {
+    private readonly BotHost _host = new(BotHost.Anonymous());
     private readonly HttpClient _client;
 
-    public MessagesEndpointTests(WebApplicationFactory<Program> factory) => _client = factory.CreateClient();
+    public MessagesEndpointTests() => _client = _host.CreateClient();
+
+    public void Dispose()
+    {
+        _client.Dispose();
+        _host.Dispose();
+    }
 
     [Fact]
     public async Task Health_endpoint_answers()
@@ -30,8 +37,10 @@ public sealed class MessagesEndpointTests : IClassFixture<WebApplicationFactory<
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var replies = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["activities"]!.AsArray();
-        var greeting = Assert.Single(replies)!;
-        Assert.Contains("not a diagnosis", greeting["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(2, replies.Count);
+        var greeting = replies[0]!;
+        Assert.Contains("diagnose", greeting["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(["Yes", "No"], replies[1]!["suggestedActions"]!["actions"]!.AsArray().Select(a => a!["title"]!.GetValue<string>()));
         Assert.Equal(activity["recipient"]!["id"]!.GetValue<string>(), greeting["from"]!["id"]!.GetValue<string>());
         Assert.Equal(activity["conversation"]!["id"]!.GetValue<string>(), greeting["conversation"]!["id"]!.GetValue<string>());
     }

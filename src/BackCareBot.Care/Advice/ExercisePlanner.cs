@@ -15,6 +15,9 @@ public sealed record PlannedExercise(Exercise Exercise, ExerciseDose Dose, bool 
 public sealed class ExercisePlanner(CareContent content)
 {
     public const int SeverePain = 7;
+
+    /// <summary>Cards per plan: the seed's stretch and strengthening first, then the gentlest mobility work.</summary>
+    public const int MaxCards = 5;
     private const int ModeratePain = 4;
 
     public IReadOnlyList<PlannedExercise> Plan(IReadOnlyDictionary<string, string> answers, string level, int stepsBack)
@@ -53,7 +56,7 @@ public sealed class ExercisePlanner(CareContent content)
             plan.Add(new PlannedExercise(exercise, dose, gentle));
         }
 
-        return plan;
+        return [.. plan.OrderBy(p => p.Exercise.Seed is null).Take(MaxCards)];
     }
 
     public static int Pain(IReadOnlyDictionary<string, string> answers) =>

@@ -38,7 +38,7 @@ public sealed class CareState
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(CareState))]
 [JsonSerializable(typeof(CheckInEntry))]
-internal sealed partial class CareStateJsonContext : JsonSerializerContext;
+public sealed partial class CareStateJsonContext : JsonSerializerContext;
 
 /// <summary>An index entry the check-in scheduler lists: which conversation, and when.</summary>
 public sealed class CheckInEntry

@@ -78,7 +78,7 @@ public static class ChoiceRecognizer
             || text.Split(' ').Any(word => word.Length >= 4 && EditDistance(word, phrase) <= allowed);
     }
 
-    /// <summary>Levenshtein distance, two rows, allocation-light.</summary>
+    /// <summary>Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment).</summary>
     public static int EditDistance(string a, string b)
     {
         if (Math.Abs(a.Length - b.Length) > 2)
@@ -86,8 +86,11 @@ public static class ChoiceRecognizer
             return 3;
         }
 
-        Span<int> previous = stackalloc int[b.Length + 1];
-        Span<int> current = stackalloc int[b.Length + 1];
+        var width = b.Length + 1;
+        Span<int> rows = stackalloc int[3 * width];
+        var beforePrevious = rows[..width];
+        var previous = rows.Slice(width, width);
+        var current = rows.Slice(2 * width, width);
         for (var j = 0; j <= b.Length; j++)
         {
             previous[j] = j;
@@ -99,9 +102,16 @@ public static class ChoiceRecognizer
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                var best = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    best = Math.Min(best, beforePrevious[j - 2] + 1);
+                }
+
+                current[j] = best;
             }
 
+            previous.CopyTo(beforePrevious);
             current.CopyTo(previous);
         }
 

@@ -40,7 +40,13 @@ public static class YesNoRecognizer
             return null;
         }
 
-        // Longest, most specific phrases first: "not sure" must not read as "no", "没有" not as "有".
+        // A whole-phrase match wins ("没错" is yes although it starts like "没"); then the most specific
+        // lists first: "not sure" must not read as "no", "没有" not as "有".
+        if (Array.IndexOf(YesPhrases, normalized) >= 0)
+        {
+            return YesNoAnswer.Yes;
+        }
+
         if (Matches(normalized, UnsurePhrases))
         {
             return YesNoAnswer.Unsure;

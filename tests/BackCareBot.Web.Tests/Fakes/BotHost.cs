@@ -48,6 +48,8 @@ public sealed class BotHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Each host gets its own state; a test that needs SQLite or Blob sets Storage:* itself.
+        builder.UseSetting("Storage:Kind", "Memory");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

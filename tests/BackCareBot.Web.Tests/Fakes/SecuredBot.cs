@@ -32,6 +32,8 @@ public sealed class SecuredBot : IAsyncDisposable
         var host = new BotHost(configuration, s =>
         {
             s.TrustAuthority(authority);
+            // Authentication tests need one reply per turn, not the conversation; a test may register another bot.
+            s.UseBot(new RecordingBot());
             services?.Invoke(s);
         });
         return new SecuredBot(authority, connector, host);

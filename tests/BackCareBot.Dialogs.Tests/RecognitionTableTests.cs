@@ -1,0 +1,92 @@
+using BackCareBot.Dialogs.Recognition;
+
+namespace BackCareBot.Dialogs.Tests;
+
+/// <summary>The phrasing table: what people type, in English and Chinese, and what it must mean.</summary>
+public class RecognitionTableTests
+{
+    private static readonly ChoiceOption[] SleepPositions =
+    [
+        new("back", ["On my back", "back", "flat", "supine", "平躺", "仰卧", "仰睡"]),
+        new("side", ["On my side", "side", "sideways", "curled up", "侧睡", "侧卧"]),
+        new("stomach", ["On my front", "front", "stomach", "belly", "face down", "趴着睡", "趴着", "俯卧"]),
+        new("varies", ["It varies", "varies", "mixed", "it depends", "不固定", "都有"]),
+    ];
+
+    public static TheoryData<string, YesNoAnswer?> YesNo() => new()
+    {
+        { "yes", YesNoAnswer.Yes }, { "Yes", YesNoAnswer.Yes }, { "YES!", YesNoAnswer.Yes }, { "yeah", YesNoAnswer.Yes },
+        { "yep", YesNoAnswer.Yes }, { "yup", YesNoAnswer.Yes }, { "y", YesNoAnswer.Yes }, { "sure", YesNoAnswer.Yes },
+        { "ok", YesNoAnswer.Yes }, { "okay", YesNoAnswer.Yes }, { "of course", YesNoAnswer.Yes }, { "correct", YesNoAnswer.Yes },
+        { "I do", YesNoAnswer.Yes }, { "i have", YesNoAnswer.Yes }, { "yes please", YesNoAnswer.Yes }, { "I agree", YesNoAnswer.Yes },
+        { "definitely", YesNoAnswer.Yes }, { "yes, it does", YesNoAnswer.Yes }, { "Yes.", YesNoAnswer.Yes }, { "absolutely", YesNoAnswer.Yes },
+        { "是", YesNoAnswer.Yes }, { "是的", YesNoAnswer.Yes }, { "对", YesNoAnswer.Yes }, { "对的", YesNoAnswer.Yes },
+        { "有", YesNoAnswer.Yes }, { "有的", YesNoAnswer.Yes }, { "好", YesNoAnswer.Yes }, { "好的", YesNoAnswer.Yes },
+        { "嗯", YesNoAnswer.Yes }, { "可以", YesNoAnswer.Yes }, { "同意", YesNoAnswer.Yes }, { "没错", YesNoAnswer.Yes },
+        { "是的呢", YesNoAnswer.Yes }, { "是。", YesNoAnswer.Yes },
+        { "no", YesNoAnswer.No }, { "No", YesNoAnswer.No }, { "NO!", YesNoAnswer.No }, { "nope", YesNoAnswer.No },
+        { "nah", YesNoAnswer.No }, { "not really", YesNoAnswer.No }, { "no thanks", YesNoAnswer.No }, { "never", YesNoAnswer.No },
+        { "none", YesNoAnswer.No }, { "not at all", YesNoAnswer.No }, { "n", YesNoAnswer.No }, { "I don't", YesNoAnswer.No },
+        { "no, it doesn't", YesNoAnswer.No }, { "none of these", YesNoAnswer.No }, { "neither", YesNoAnswer.No }, { "haven't", YesNoAnswer.No },
+        { "不", YesNoAnswer.No }, { "不是", YesNoAnswer.No }, { "没有", YesNoAnswer.No }, { "没", YesNoAnswer.No },
+        { "否", YesNoAnswer.No }, { "不对", YesNoAnswer.No }, { "都没有", YesNoAnswer.No }, { "以上都没有", YesNoAnswer.No },
+        { "没有啊", YesNoAnswer.No }, { "不会", YesNoAnswer.No }, { "不要", YesNoAnswer.No },
+        { "not sure", YesNoAnswer.Unsure }, { "I'm not sure", YesNoAnswer.Unsure }, { "unsure", YesNoAnswer.Unsure }, { "don't know", YesNoAnswer.Unsure },
+        { "I don't know", YesNoAnswer.Unsure }, { "maybe", YesNoAnswer.Unsure }, { "no idea", YesNoAnswer.Unsure }, { "dunno", YesNoAnswer.Unsure },
+        { "不确定", YesNoAnswer.Unsure }, { "不知道", YesNoAnswer.Unsure }, { "说不清", YesNoAnswer.Unsure }, { "可能", YesNoAnswer.Unsure },
+        { "", null }, { "   ", null }, { "🙂", null }, { "banana", null }, { "purple elephant", null }, { "???", null },
+    };
+
+    public static TheoryData<string, int?> Numbers() => new()
+    {
+        { "7", 7 }, { "7/10", 7 }, { "7 out of 10", 7 }, { "about 7", 7 }, { "it's a 6", 6 }, { "0", 0 }, { "10", 10 }, { "10/10", 10 },
+        { "seven", 7 }, { "Seven", 7 }, { "eight out of ten", 8 }, { "zero", 0 }, { "ten", 10 }, { "three", 3 }, { "twenty five", 25 },
+        { "twenty-one", 21 }, { "nine", 9 }, { "one", 1 }, { "I'd say four", 4 }, { "maybe five", 5 },
+        { "七", 7 }, { "七分", 7 }, { "十", 10 }, { "十分", 10 }, { "零", 0 }, { "三", 3 }, { "两", 2 }, { "十一", 11 }, { "二十", 20 },
+        { "大概五分", 5 }, { "8分", 8 }, { "九", 9 }, { "六分吧", 6 },
+        { "", null }, { "lots", null }, { "very bad", null }, { "😣", null }, { "很痛", null },
+    };
+
+    public static TheoryData<string, string?> Choices() => new()
+    {
+        { "On my back", "back" }, { "back", "back" }, { "Back", "back" }, { "flat on my back", "back" }, { "supine", "back" },
+        { "I sleep on my back", "back" }, { "bakc", "back" }, { "1", "back" }, { "the first one", "back" }, { "first", "back" },
+        { "平躺", "back" }, { "仰卧", "back" }, { "第一个", "back" }, { "我平躺睡", "back" },
+        { "On my side", "side" }, { "side", "side" }, { "sideways", "side" }, { "curled up on my side", "side" }, { "sied", "side" },
+        { "2", "side" }, { "the second one", "side" }, { "second", "side" }, { "侧睡", "side" }, { "第二个", "side" },
+        { "On my front", "stomach" }, { "front", "stomach" }, { "stomach", "stomach" }, { "stomache", "stomach" }, { "belly", "stomach" },
+        { "face down", "stomach" }, { "3", "stomach" }, { "third", "stomach" }, { "趴着", "stomach" }, { "第三个", "stomach" },
+        { "It varies", "varies" }, { "varies", "varies" }, { "mixed", "varies" }, { "it depends", "varies" }, { "4", "varies" },
+        { "the fourth one", "varies" }, { "不固定", "varies" }, { "第四个", "varies" },
+        { "", null }, { "9", null }, { "banana", null }, { "🙂", null }, { "back and side", null }, { "upside down", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(YesNo))]
+    public void Yes_no_phrasings(string text, YesNoAnswer? expected) => Assert.Equal(expected, YesNoRecognizer.Recognize(text));
+
+    [Theory]
+    [MemberData(nameof(Numbers))]
+    public void Number_phrasings(string text, int? expected) => Assert.Equal(expected, NumberRecognizer.Recognize(text));
+
+    [Theory]
+    [MemberData(nameof(Choices))]
+    public void Choice_phrasings(string text, string? expected) => Assert.Equal(expected, ChoiceRecognizer.Recognize(text, SleepPositions));
+
+    [Fact]
+    public void The_table_has_at_least_150_phrasings_in_both_languages()
+    {
+        var all = YesNo().Select(r => (string)r[0]).Concat(Numbers().Select(r => (string)r[0])).Concat(Choices().Select(r => (string)r[0])).ToList();
+
+        Assert.True(all.Count >= 150, $"{all.Count} phrasings");
+        Assert.True(all.Count(t => t.Any(TextNormalizer.IsCjk)) >= 40, "Chinese phrasings");
+    }
+
+    [Theory]
+    [InlineData("back", "back", 0)]
+    [InlineData("bakc", "back", 1)]
+    [InlineData("side", "sied", 1)]
+    [InlineData("stomache", "stomach", 1)]
+    [InlineData("kitten", "sitting", 3)]
+    public void Edit_distance(string a, string b, int expected) => Assert.Equal(expected, ChoiceRecognizer.EditDistance(a, b));
+}
