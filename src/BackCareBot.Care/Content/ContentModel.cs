@@ -87,6 +87,9 @@ public sealed class AdviceRow
 
     /// <summary>The seed recommendation (A1..A7) this row carries, if any.</summary>
     public string? Seed { get; set; }
+
+    /// <summary>The triage level this advice raises the conversation to (e.g. L4 for an inflammatory pattern).</summary>
+    public string? Level { get; set; }
 }
 
 public sealed class ExerciseFile

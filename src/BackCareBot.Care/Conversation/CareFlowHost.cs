@@ -337,6 +337,11 @@ internal sealed class CareFlowHost(CareContent content, Localizer localizer, Car
     private async Task SendAdviceAsync(CareTurn care, DialogContext dc, CancellationToken cancellationToken)
     {
         var rows = _advice.Plan(dc.State.Answers, level => LevelAtLeast(dc, level));
+        foreach (var level in rows.Select(r => r.Level).OfType<string>())
+        {
+            care.State.Level = TriageLevels.Higher(care.State.Level, level);
+        }
+
         var text = new StringBuilder(T(care, "advice.intro"));
         foreach (var key in rows.SelectMany(r => r.Advice).Distinct(StringComparer.Ordinal))
         {

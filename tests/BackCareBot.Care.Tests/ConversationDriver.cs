@@ -1,0 +1,124 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BackCareBot.Care.Content;
+using BackCareBot.Dialogs.State;
+using BackCareBot.Protocol.Schema;
+using BackCareBot.Protocol.Turns;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BackCareBot.Care.Tests;
+
+/// <summary>What the bot sent back for one user activity, flattened for assertions.</summary>
+public sealed record BotReply(Activity Activity)
+{
+    public string? Text => Activity.Text;
+
+    public IReadOnlyList<string> Buttons => Activity.SuggestedActions?.Actions?.Select(a => a.Title ?? "").ToList() ?? [];
+
+    public IReadOnlyList<JsonObject> Cards => Activity.Attachments?
+        .Where(a => a.ContentType == "application/vnd.microsoft.card.adaptive" && a.Content is not null)
+        .Select(a => JsonNode.Parse(a.Content!.Value.GetRawText())!.AsObject()).ToList() ?? [];
+
+    /// <summary>Exercise ids of the exercise cards (their "done" button carries the id).</summary>
+    public IEnumerable<string> Exercises => Cards.SelectMany(c => c["actions"]?.AsArray() ?? [])
+        .Select(a => a?["data"]?["exercise"]?.GetValue<string>()).OfType<string>().Distinct();
+
+    /// <summary>All words a user sees: text, card text, facts, button titles.</summary>
+    public string Visible => string.Join("\n", new[] { Text ?? "" }.Concat(Buttons).Concat(Cards.SelectMany(CardWords)));
+
+    private static IEnumerable<string> CardWords(JsonNode? node) => node switch
+    {
+        JsonObject o => o.SelectMany(p => p.Key is "text" or "title" or "value" && p.Value is JsonValue v && v.TryGetValue<string>(out var s) ? [s] : CardWords(p.Value)),
+        JsonArray a => a.SelectMany(CardWords),
+        _ => [],
+    };
+}
+
+/// <summary>
+/// Talks to the real bot in-process through the real turn pipeline: each message is posted with
+/// deliveryMode expectReplies, exactly as a channel would, and the replies come back in order.
+/// </summary>
+public sealed class ConversationDriver
+{
+    private static readonly Lazy<CareContent> SharedContent = new(() => CareContent.Load(CareContent.DefaultFolder));
+    private readonly TurnPipeline _pipeline;
+    private int _next;
+
+    public ConversationDriver(IStateStore? store = null, string locale = "en-GB", string channelId = "test", string? conversationId = null)
+    {
+        Store = store ?? new MemoryStateStore();
+        Locale = locale;
+        ChannelId = channelId;
+        ConversationId = conversationId ?? "conv-" + Guid.NewGuid().ToString("N");
+        var bot = new CareBot(Content, Store, new CareOptions { PublicUrl = "https://bot.example" }, NullLogger<CareBot>.Instance);
+        _pipeline = new TurnPipeline(bot, [], NullLogger<TurnPipeline>.Instance);
+    }
+
+    public static CareContent Content => SharedContent.Value;
+
+    public IStateStore Store { get; }
+
+    public string Locale { get; set; }
+
+    public string ChannelId { get; }
+
+    public string ConversationId { get; }
+
+    public Task<IReadOnlyList<BotReply>> SayAsync(string text) => SendAsync(new Activity { Type = ActivityTypes.Message, Text = text });
+
+    /// <summary>A card button press as Action.Submit sends it: a message with value and no text.</summary>
+    public Task<IReadOnlyList<BotReply>> SubmitAsync(JsonObject value) =>
+        SendAsync(new Activity { Type = ActivityTypes.Message, Value = JsonSerializer.SerializeToElement(value, TestJson.Default.JsonObject) });
+
+    public async Task<IReadOnlyList<BotReply>> SendAsync(Activity activity)
+    {
+        activity.Id ??= $"m{Interlocked.Increment(ref _next)}";
+        activity.ChannelId = ChannelId;
+        activity.ServiceUrl ??= "https://channel.example/";
+        activity.Conversation ??= new ConversationAccount { Id = ConversationId };
+        activity.From ??= new ChannelAccount { Id = "user-1", Name = "Test User" };
+        activity.Recipient ??= new ChannelAccount { Id = "bot-1", Name = "BackCareBot" };
+        activity.Locale ??= Locale;
+        activity.LocalTimestamp ??= "2026-11-24T07:30:00.000+00:00";
+        activity.DeliveryMode = activity.IsType(ActivityTypes.Invoke) ? null : DeliveryModes.ExpectReplies;
+        var buffer = new BufferingChannelSender();
+        var outcome = await _pipeline.ProcessAsync(activity, buffer, CancellationToken.None);
+        if (activity.IsType(ActivityTypes.Invoke))
+        {
+            LastInvoke = outcome;
+            return [.. buffer.Replies.Select(a => new BotReply(a))];
+        }
+
+        var replies = JsonSerializer.Deserialize(outcome.Body!.Value, ProtocolJsonContext.Default.ExpectedReplies)!.Activities ?? [];
+        return [.. replies.Select(a => new BotReply(a))];
+    }
+
+    public TurnOutcome? LastInvoke { get; private set; }
+
+    /// <summary>Runs a proactive check-in turn, as the scheduler does.</summary>
+    public async Task<IReadOnlyList<BotReply>> CheckInAsync()
+    {
+        var buffer = new BufferingChannelSender();
+        var reference = new ConversationReference
+        {
+            ChannelId = ChannelId, ServiceUrl = "https://channel.example/", Conversation = new ConversationAccount { Id = ConversationId },
+            User = new ChannelAccount { Id = "user-1" }, Bot = new ChannelAccount { Id = "bot-1" }, Locale = Locale,
+        };
+        await _pipeline.ContinueConversationAsync(reference, "checkin", buffer, CancellationToken.None);
+        return [.. buffer.Replies.Select(a => new BotReply(a))];
+    }
+
+    public async Task<IReadOnlyList<BotReply>> SayAllAsync(params string[] messages)
+    {
+        IReadOnlyList<BotReply> last = [];
+        foreach (var message in messages)
+        {
+            last = await SayAsync(message);
+        }
+
+        return last;
+    }
+}
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(JsonObject))]
+internal sealed partial class TestJson : System.Text.Json.Serialization.JsonSerializerContext;
