@@ -10,7 +10,8 @@ public sealed record PlannedExercise(Exercise Exercise, ExerciseDose Dose, bool 
 
 /// <summary>
 /// Dose follows pain (clinical.md 4.2): 0-3 standard; 4-6 gentle for strengthening; 7+ only exercises allowed at any
-/// pain level, gentle, capped at 5 reps with 2 s holds. A worse check-in steps back one level. L3+ gets none.
+/// pain level, gentle, capped at 5 reps with 2 s holds. A worse check-in steps back one level. L4 gets gentle doses
+/// only; L3 and above get none.
 /// </summary>
 public sealed class ExercisePlanner(CareContent content)
 {
@@ -42,7 +43,8 @@ public sealed class ExercisePlanner(CareContent content)
                 continue;
             }
 
-            var gentle = pain >= SeverePain || (pain >= ModeratePain && exercise.Kind == "strength");
+            // L4 (see a GP soon) still allows self-care, but only gentle (clinical.md 2.1).
+            var gentle = pain >= SeverePain || (pain >= ModeratePain && exercise.Kind == "strength") || TriageLevels.AtLeast(level, "L4");
             var dose = gentle ? exercise.Dose.Gentle! : exercise.Dose.Standard!;
             if (pain >= SeverePain)
             {

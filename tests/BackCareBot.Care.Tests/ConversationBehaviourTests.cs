@@ -1,0 +1,296 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BackCareBot.Care.State;
+using BackCareBot.Dialogs.State;
+using BackCareBot.Protocol.Schema;
+
+namespace BackCareBot.Care.Tests;
+
+/// <summary>Odd answers, interruptions, restarts and privacy commands, through the same path a channel uses.</summary>
+public sealed class ConversationBehaviourTests
+{
+    private static readonly string[] ToSleepQuestion = ["hi", "yes", "16 to 49", "no", "no", "no", "no", "no", "no", "no"];
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("🙂🙂")]
+    [InlineData("purple elephant")]
+    public async Task Unexpected_text_gets_a_re_prompt_that_says_what_is_expected_and_changes_nothing(string text)
+    {
+        var bot = new ConversationDriver();
+        await bot.SayAllAsync("hi", "yes");
+
+        var replies = await bot.SayAsync(text);
+
+        var reply = Assert.Single(replies);
+        Assert.Contains("Please pick one of the options", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("How old are you?", reply.Text, StringComparison.Ordinal);
+        Assert.Equal(["Under 16", "16 to 49", "50 or older"], reply.Buttons);
+        Assert.False((await StateAsync(bot)).Dialog.Answers.ContainsKey("age"));
+    }
+
+    [Fact]
+    public async Task Repeated_failures_offer_the_buttons_again_and_a_way_out()
+    {
+        var bot = new ConversationDriver();
+        await bot.SayAllAsync("hi", "yes");
+
+        await bot.SayAsync("what");
+        var replies = await bot.SayAsync("huh");
+
+        Assert.Contains("type \"help\", or \"start over\"", replies[0].Text, StringComparison.Ordinal);
+        Assert.Equal(3, replies[0].Buttons.Count);
+        var accepted = await bot.SayAsync("50 or older");
+        Assert.Contains("Are you pregnant?", accepted[0].Text, StringComparison.Ordinal);
+        Assert.Equal("50plus", (await StateAsync(bot)).Dialog.Answers["age"]);
+    }
+
+    [Fact]
+    public async Task An_attachment_instead_of_text_is_explained_and_the_question_repeated()
+    {
+        var bot = new ConversationDriver();
+        await bot.SayAllAsync("hi", "yes");
+
+        var replies = await bot.SendAsync(new Activity { Type = ActivityTypes.Message, Attachments = [new Attachment { ContentType = "image/png", ContentUrl = "https://files.example/x.png" }] });
+
+        Assert.Contains("can't read files or pictures", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains("How old are you?", replies[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Card_answers_and_typed_answers_lead_to_the_same_step()
+    {
+        var typed = new ConversationDriver();
+        var clicked = new ConversationDriver();
+        await typed.SayAllAsync(ToSleepQuestion);
+        await clicked.SayAllAsync(ToSleepQuestion);
+
+        var byText = await typed.SayAsync("on my side");
+        var byCard = await clicked.SubmitAsync(new JsonObject { ["step"] = "sleep_position", ["value"] = "side" });
+
+        Assert.Equal(byText.Select(r => r.Visible), byCard.Select(r => r.Visible));
+        Assert.Equal("side", (await StateAsync(clicked)).Dialog.Answers["sleep_position"]);
+    }
+
+    [Fact]
+    public async Task An_answer_from_an_old_card_is_refused_and_changes_nothing()
+    {
+        var bot = new ConversationDriver();
+        await bot.SayAllAsync(ToSleepQuestion);
+        await bot.SayAsync("on my back");
+        var before = await StateAsync(bot);
+
+        var replies = await bot.SubmitAsync(new JsonObject { ["step"] = "sleep_position", ["value"] = "stomach" });
+
+        Assert.Contains("already answered", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains("Where do you use pillows?", string.Join("\n", replies.Select(r => r.Visible)), StringComparison.Ordinal);
+        var after = await StateAsync(bot);
+        Assert.Equal("back", after.Dialog.Answers["sleep_position"]);
+        Assert.Equal(before.Dialog.Stack[^1].StepId, after.Dialog.Stack[^1].StepId);
+    }
+
+    [Fact]
+    public async Task Pain_card_takes_a_submitted_number_and_typed_words()
+    {
+        var bot = new ConversationDriver();
+        await bot.SayAllAsync([.. ToSleepQuestion, "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "yes", "no", "2 weeks", "45 or older", "no", "no"]);
+
+        var outOfRange = await bot.SubmitAsync(new JsonObject { ["step"] = "pain_now", ["value"] = "14" });
+        var words = await bot.SayAsync("seven out of ten");
+
+        Assert.Contains("whole number from 0 to 10", outOfRange[0].Text, StringComparison.Ordinal);
+        Assert.Equal("7", (await StateAsync(bot)).Dialog.Answers["pain_now"]);
+        Assert.Contains("only gentle movements", string.Join("\n", words.Select(r => r.Visible)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Back_undoes_the_last_answer_and_asks_it_again()
+    {
+        var bot = new ConversationDriver();
+        await bot.SayAllAsync([.. ToSleepQuestion, "on my back"]);
+
+        var replies = await bot.SayAsync("back");
+
+        Assert.Contains("How do you usually sleep?", replies[0].Visible, StringComparison.Ordinal);
+        Assert.False((await StateAsync(bot)).Dialog.Answers.ContainsKey("sleep_position"));
+        Assert.Contains("Where do you use pillows?", (await bot.SayAsync("on my side"))[0].Visible, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("why do you ask?", "The way you lie changes the curve")]
+    [InlineData("为什么", "The way you lie changes the curve")]
+    [InlineData("help", "\"back\" (previous question)")]
+    public async Task Why_and_help_answer_then_ask_the_same_question_again(string command, string expected)
+    {
+        var bot = new ConversationDriver();
+        await bot.SayAllAsync(ToSleepQuestion);
+
+        var replies = await bot.SayAsync(command);
+
+        Assert.Contains(expected, replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains("How do you usually sleep?", replies[^1].Visible, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Language_switch_changes_the_words_and_keeps_the_question()
+    {
+        var bot = new ConversationDriver();
+        await bot.SayAllAsync(ToSleepQuestion);
+
+        var replies = await bot.SayAsync("中文");
+
+        Assert.Contains("好的，我会说中文", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains("你通常怎么睡", replies[1].Visible, StringComparison.Ordinal);
+        Assert.Contains("你把枕头放在哪里", (await bot.SayAsync("侧睡"))[0].Visible, StringComparison.Ordinal);
+        Assert.Contains("Where do you use pillows?", (await bot.SayAsync("English"))[1].Visible, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_over_and_cancel()
+    {
+        var bot = new ConversationDriver();
+        await bot.SayAllAsync(ToSleepQuestion);
+
+        var restarted = await bot.SayAsync("start over");
+        Assert.Contains("I'm BackCareBot", restarted[0].Text, StringComparison.Ordinal);
+        Assert.Empty((await StateAsync(bot)).Dialog.Answers);
+
+        var cancelled = await bot.SayAsync("cancel");
+        Assert.Contains("I've stopped", cancelled[0].Text, StringComparison.Ordinal);
+        Assert.Empty((await StateAsync(bot)).Dialog.Stack);
+    }
+
+    [Fact]
+    public async Task Quiz_is_reachable_at_any_time_and_returns_to_the_open_question()
+    {
+        var bot = new ConversationDriver();
+        await bot.SayAllAsync(ToSleepQuestion);
+
+        var start = await bot.SayAsync("quiz");
+        Assert.Contains("8 quick questions", start[0].Text, StringComparison.Ordinal);
+        var replies = new List<BotReply>();
+        foreach (var answer in new[] { "under your knees", "between your knees", "3", "medium-firm", "staying active", "2", "1", "2" })
+        {
+            replies.AddRange(await bot.SayAsync(answer));
+        }
+
+        var all = string.Join("\n", replies.Select(r => r.Visible));
+        Assert.Contains("You scored 7 out of 8", all, StringComparison.Ordinal);
+        Assert.Contains("Not quite", all, StringComparison.Ordinal);
+        Assert.Contains("How do you usually sleep?", replies[^1].Visible, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task What_do_you_know_lists_the_answers_and_forget_me_deletes_everything()
+    {
+        var bot = new ConversationDriver();
+        await bot.SayAllAsync([.. ToSleepQuestion, "on my back"]);
+
+        var known = await bot.SayAsync("what do you know about me");
+        Assert.Contains("How do you usually sleep? → On my back", known[0].Text, StringComparison.Ordinal);
+
+        await bot.SayAsync("forget me");
+        var deleted = await bot.SayAsync("yes");
+
+        Assert.Contains("deleted everything", deleted[0].Text, StringComparison.Ordinal);
+        Assert.Null(await bot.Store.ReadAsync($"conversation/{bot.ChannelId}/{bot.ConversationId}", default));
+        Assert.Contains("don't store anything", (await bot.SayAsync("what do you know about me"))[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_restart_mid_assessment_resumes_at_the_same_question_from_sqlite()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "bcb-resume-" + Guid.NewGuid().ToString("N"));
+        string conversation;
+        using (var first = new SqliteStateStore(folder))
+        {
+            var before = new ConversationDriver(first);
+            conversation = before.ConversationId;
+            await before.SayAllAsync([.. ToSleepQuestion, "on my back"]);
+        }
+
+        using var second = new SqliteStateStore(folder);
+        var after = new ConversationDriver(second, conversationId: conversation);
+        var replies = await after.SayAsync("between my knees");
+
+        Assert.Contains("What is your mattress like?", replies[0].Visible, StringComparison.Ordinal);
+        Assert.Equal("between_knees", (await StateAsync(after)).Dialog.Answers["pillows"]);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_red_flag_word_interrupts_any_question_and_blocks_exercises_until_start_over()
+    {
+        var bot = new ConversationDriver();
+        await bot.SayAllAsync([.. ToSleepQuestion, "on my back"]);
+
+        var interrupted = await bot.SayAsync("I have a fever");
+        Assert.Contains("doctor today", interrupted[0].Text, StringComparison.Ordinal);
+
+        var rest = await bot.SayAllAsync(["no", "hi", "yes", "16 to 49", "no", "no", "no", "no", "no", "no", "no", "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "yes", "no", "2 weeks", "45 or older", "no", "no", "3"]);
+        Assert.Empty(rest.SelectMany(r => r.Exercises));
+        Assert.Contains("won't suggest exercises", string.Join("\n", rest.Select(r => r.Visible)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_in_the_next_morning_asks_how_it_is_and_steps_back_when_worse()
+    {
+        var bot = new ConversationDriver();
+        await bot.SayAllAsync([.. ToSleepQuestion, "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "yes", "no", "2 weeks", "45 or older", "no", "no", "5"]);
+        await bot.SayAsync("yes");
+        var planned = await StateAsync(bot);
+        Assert.NotNull(planned.CheckInDue);
+        Assert.NotNull(await bot.Store.ReadAsync($"checkin/conversation/{bot.ChannelId}/{bot.ConversationId}", default));
+
+        var greeting = await bot.CheckInAsync();
+        Assert.Contains("Good morning", greeting[0].Text, StringComparison.Ordinal);
+        Assert.Contains("compared with yesterday", greeting[1].Visible, StringComparison.Ordinal);
+        await bot.SayAllAsync("worse", "no");
+        var plan = await bot.SayAsync("5");
+
+        Assert.Contains("gentler versions", plan[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("EX-SUPERMAN", plan.SelectMany(r => r.Exercises));
+        Assert.Null(await bot.Store.ReadAsync($"checkin/conversation/{bot.ChannelId}/{bot.ConversationId}", default));
+    }
+
+    [Fact]
+    public async Task State_stays_under_2_kb_after_a_full_assessment()
+    {
+        var bot = new ConversationDriver();
+        await bot.SayAllAsync([.. ToSleepQuestion, "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "yes", "no", "2 weeks", "45 or older", "no", "no", "3", "yes"]);
+
+        var stored = await bot.Store.ReadAsync($"conversation/{bot.ChannelId}/{bot.ConversationId}", default);
+
+        Assert.InRange(stored!.Data.Length, 100, 2048);
+    }
+
+    [Fact]
+    public async Task Teams_invoke_answers_in_the_http_response_with_a_summary_card()
+    {
+        var bot = new ConversationDriver(channelId: "msteams");
+        await bot.SayAllAsync(ToSleepQuestion);
+        var invoke = new Activity
+        {
+            Type = ActivityTypes.Invoke,
+            Name = "adaptiveCard/action",
+            Value = JsonSerializer.SerializeToElement(
+                new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "answer", ["data"] = new JsonObject { ["step"] = "sleep_position", ["value"] = "side" } }, ["trigger"] = "manual" },
+                TestJson.Default.JsonObject),
+        };
+
+        var replies = await bot.SendAsync(invoke);
+
+        Assert.Equal(200, bot.LastInvoke!.StatusCode);
+        var body = JsonNode.Parse(bot.LastInvoke.Body!.Value.GetRawText())!;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]!.GetValue<string>());
+        Assert.Contains("You answered: On my side", body["value"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("Where do you use pillows?", string.Join("\n", replies.Select(r => r.Visible)), StringComparison.Ordinal);
+    }
+
+    private static async Task<CareState> StateAsync(ConversationDriver bot)
+    {
+        var stored = await bot.Store.ReadAsync($"conversation/{bot.ChannelId}/{bot.ConversationId}", default);
+        return JsonSerializer.Deserialize(stored!.Data, CareStateJsonContext.Default.CareState)!;
+    }
+}
