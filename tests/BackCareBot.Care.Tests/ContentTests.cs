@@ -1,0 +1,147 @@
+using System.Text.Json.Nodes;
+using BackCareBot.Care.Content;
+using BackCareBot.Tests.Shared;
+
+namespace BackCareBot.Care.Tests;
+
+/// <summary>The content in dialogs/ is valid, and each validator rule catches the mistake it is for.</summary>
+public sealed class ContentTests : IDisposable
+{
+    private readonly string _copy = Path.Combine(Path.GetTempPath(), "bcb-content-" + Guid.NewGuid().ToString("N"));
+
+    public ContentTests() => CopyFolder(Repo.File("dialogs"), _copy);
+
+    public void Dispose() => Directory.Delete(_copy, recursive: true);
+
+    [Fact]
+    public void The_shipped_content_has_no_problems()
+    {
+        Assert.Empty(ContentValidator.Validate(CareContent.Load(Repo.File("dialogs"))));
+    }
+
+    [Fact]
+    public async Task Every_content_file_matches_its_json_schema()
+    {
+        var (exitCode, output) = await NodeCheck.RunAsync(Repo.File("tools", "validate-content.js"), Repo.File("dialogs"));
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("VALID    flows/care.json", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_schema_check_rejects_a_malformed_file()
+    {
+        Edit("exercises.json", root => root["exercises"]![0]!["painMax"] = 11);
+
+        var (exitCode, output) = await NodeCheck.RunAsync(Repo.File("tools", "validate-content.js"), _copy);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("exercises.json/exercises/0/painMax", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_broken_link_names_the_file_flow_and_step()
+    {
+        Edit("flows/assessment.json", root => Step(root, "pillows")["next"] = "no_such_step");
+
+        Assert.Contains("flows/assessment.json: flow 'assessment', step 'pillows': links to missing step 'no_such_step'", Problems());
+    }
+
+    [Fact]
+    public void An_unreachable_step_is_reported()
+    {
+        Edit("flows/assessment.json", root => root["steps"]!.AsArray().Add(new JsonObject { ["id"] = "orphan", ["kind"] = "tell", ["text"] = new JsonArray("advice.intro"), ["next"] = null }));
+
+        Assert.Contains("flows/assessment.json: flow 'assessment', step 'orphan': unreachable", Problems());
+    }
+
+    [Fact]
+    public void A_missing_translation_is_reported_for_the_language_that_lacks_it()
+    {
+        Edit("locales/zh-CN.json", root => root["strings"]!.AsObject().Remove("q.sleep_position"));
+
+        Assert.Contains(Problems(), p => p.StartsWith("locales/zh-CN.json: missing translation for 'q.sleep_position'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Advice_without_a_source_is_reported()
+    {
+        Edit("advice.json", root => root["rows"]![0]!["sources"] = new JsonArray());
+
+        Assert.Contains("advice.json: row 'position.back': has no source", Problems());
+    }
+
+    [Fact]
+    public void An_unknown_source_is_reported()
+    {
+        Edit("exercises.json", root => root["exercises"]![0]!["sources"] = new JsonArray("S99"));
+
+        Assert.Contains("exercises.json: exercise 'EX-KNEE-ROLL': unknown source 'S99'", Problems());
+    }
+
+    [Fact]
+    public void An_exercise_without_a_gentler_version_is_reported()
+    {
+        Edit("exercises.json", root => root["exercises"]![7]!["dose"]!.AsObject().Remove("gentle"));
+
+        Assert.Contains("exercises.json: exercise 'EX-SUPERMAN': has no gentler version (dose.gentle and easier are required)", Problems());
+    }
+
+    [Fact]
+    public void A_gap_in_the_decision_table_is_reported()
+    {
+        Edit("advice.json", root => root["rows"]!.AsArray().RemoveAt(2));
+
+        Assert.Contains("advice.json: no position advice for sleep_position 'stomach' with pain_area 'centre'", Problems());
+    }
+
+    [Fact]
+    public void An_unknown_red_flag_on_a_step_is_reported()
+    {
+        Edit("flows/redflags.json", root => Step(root, "rf03")["flag"] = "RF99");
+
+        Assert.Contains("flows/redflags.json: flow 'redflags', step 'rf03': raises unknown red flag 'RF99'", Problems());
+    }
+
+    [Fact]
+    public void Every_seed_recommendation_is_in_the_content_with_its_parameters()
+    {
+        var content = CareContent.Load(Repo.File("dialogs"));
+        var en = content.Locales["en"].Strings;
+        string Advice(string seed) => string.Join(" ", content.Advice.Rows.Where(r => r.Seed == seed).SelectMany(r => r.Advice).Select(k => en[k]));
+        var superman = content.Exercises.Exercises.Single(e => e.Seed == "A5");
+        var scissors = content.Exercises.Exercises.Single(e => e.Seed == "A6");
+        var rotation = content.Exercises.Exercises.Single(e => e.Seed == "A4");
+
+        Assert.Contains("1 to 2 pillows under both knees", Advice("A1"), StringComparison.Ordinal);
+        Assert.Contains("pillow between your knees", Advice("A2"), StringComparison.Ordinal);
+        Assert.Contains("pillow under your hips", Advice("A3"), StringComparison.Ordinal);
+        Assert.Equal((5, 5, "once a day"), (superman.Dose.Standard!.HoldSeconds, superman.Dose.Standard.Reps, en[superman.Dose.Standard.Frequency]));
+        Assert.Equal((5, "once a day"), (scissors.Dose.Standard!.Reps, en[scissors.Dose.Standard.Frequency]));
+        Assert.Contains("tummy tight", en[scissors.Steps[^1]], StringComparison.Ordinal);
+        Assert.Equal("before bed and after waking", en[rotation.Dose.Standard!.Frequency]);
+        Assert.Contains("less effort", en[rotation.Easier], StringComparison.Ordinal);
+    }
+
+    private List<string> Problems() => [.. ContentValidator.Validate(CareContent.Load(_copy))];
+
+    private void Edit(string file, Action<JsonNode> change)
+    {
+        var path = Path.Combine(_copy, file);
+        var root = JsonNode.Parse(File.ReadAllText(path))!;
+        change(root);
+        File.WriteAllText(path, root.ToJsonString());
+    }
+
+    private static JsonObject Step(JsonNode flow, string id) => flow["steps"]!.AsArray().Single(s => s!["id"]!.GetValue<string>() == id)!.AsObject();
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
