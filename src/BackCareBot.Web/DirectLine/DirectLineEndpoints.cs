@@ -65,7 +65,8 @@ public static partial class DirectLineEndpoints
     private static async Task<IResult> GenerateTokenAsync(HttpContext http, DirectLineTokens tokens, IOptions<DirectLineOptions> options)
     {
         var bySecret = HasSecret(http.Request, options.Value);
-        if (!bySecret && !IsLocalPage(http))
+        // A wrong secret is refused even from the local page, so a misconfigured client notices.
+        if (!bySecret && (Bearer(http.Request) is not null || !IsLocalPage(http)))
         {
             return Problem(403, "Forbidden", "Tokens are issued to the bot's own page or to clients presenting the Direct Line secret.");
         }
