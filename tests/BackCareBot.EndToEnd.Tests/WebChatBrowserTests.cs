@@ -44,9 +44,7 @@ public sealed class WebChatBrowserTests(Chromium chromium) : IClassFixture<Chrom
     {
         await using var host = await BotHost.StartWithCardsAsync();
         await using var context = await chromium.Browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(host.Address.ToString());
-        await Shown(page, Greeting).First.WaitForAsync();
+        var page = await OpenChatAsync(context, host);
 
         await SendAsync(page, "show card");
         await Shown(page, "How do you usually fall asleep?").First.WaitForAsync();
@@ -62,20 +60,43 @@ public sealed class WebChatBrowserTests(Chromium chromium) : IClassFixture<Chrom
     {
         await using var host = await BotHost.StartAsync();
         await using var context = await chromium.Browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(host.Address.ToString());
-        await Shown(page, Greeting).First.WaitForAsync();
+        var page = await OpenChatAsync(context, host);
         await SendAsync(page, "remember this line");
         await Shown(page, "remember this line").First.WaitForAsync();
-        var before = await page.EvaluateAsync<string>("JSON.parse(localStorage.getItem('backcarebot.session')).conversationId");
+        var before = await ConversationIdAsync(page);
         var greetingsBefore = await Shown(page, Greeting).CountAsync();
 
         await page.ReloadAsync();
         await Shown(page, "remember this line").First.WaitForAsync();
-        var after = await page.EvaluateAsync<string>("JSON.parse(localStorage.getItem('backcarebot.session')).conversationId");
 
-        Assert.Equal(before, after);
+        Assert.Equal(before, await ConversationIdAsync(page));
         Assert.Equal(greetingsBefore, await Shown(page, Greeting).CountAsync()); // resumed, not greeted again
+    }
+
+    [Fact]
+    public async Task The_language_switch_sets_the_message_locale_and_start_over_sends_start_over()
+    {
+        await using var host = await BotHost.StartAsync();
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US" });
+        var page = await OpenChatAsync(context, host);
+
+        await page.ClickAsync("#locale-zh");
+        await page.WaitForFunctionAsync("document.documentElement.lang === 'zh-CN' && !!document.querySelector(\"[data-id='webchat-sendbox-input']\")");
+        await SendAsync(page, "你好");
+        await page.ClickAsync("#start-over");
+        await Shown(page, "start over").First.WaitForAsync();
+
+        var locales = await page.EvaluateAsync<string[]>("""
+            async () => {
+              const { conversationId, token } = JSON.parse(localStorage.getItem('backcarebot.session'));
+              const response = await fetch('/v3/directline/conversations/' + conversationId + '/activities',
+                { headers: { Authorization: 'Bearer ' + token } });
+              const set = await response.json();
+              return set.activities.filter(a => a.from.role === 'user').map(a => a.text + '|' + a.locale);
+            }
+            """);
+        Assert.Contains("你好|zh-CN", locales);
+        Assert.Contains("start over|zh-CN", locales);
     }
 
     [Fact]
@@ -96,6 +117,18 @@ public sealed class WebChatBrowserTests(Chromium chromium) : IClassFixture<Chrom
         Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
         Assert.DoesNotMatch("<script>", html);
     }
+
+    /// <summary>Opens the page and waits for the real bot's greeting.</summary>
+    private static async Task<IPage> OpenChatAsync(IBrowserContext context, BotHost host)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(host.Address.ToString());
+        await Shown(page, Greeting).First.WaitForAsync();
+        return page;
+    }
+
+    private static Task<string> ConversationIdAsync(IPage page) =>
+        page.EvaluateAsync<string>("JSON.parse(localStorage.getItem('backcarebot.session')).conversationId");
 
     /// <summary>Text in the transcript itself (the screen-reader live region repeats it).</summary>
     private static ILocator Shown(IPage page, string text) =>
