@@ -196,4 +196,29 @@ public sealed class DirectLineApiTests
         Assert.StartsWith($"ws://{host.Address.Authority}/v3/directline/conversations/{conversationId}/stream?watermark=1&t=", body["streamUrl"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Single((await client.ActivitiesAsync(conversationId, token))["activities"]!.AsArray()); // greeted once only
     }
+
+    [Fact]
+    public async Task Conversations_are_forgotten_when_idle_or_when_too_many_are_open()
+    {
+        var time = new ManualTime();
+        await using var host = await BotHost.StartAsync(
+            new() { ["DirectLine:IdleExpiry"] = "00:10:00", ["DirectLine:MaxConversations"] = "2" },
+            s => s.AddSingleton<TimeProvider>(time));
+        using var client = new DirectLineClient(host.Address);
+        var (first, firstToken) = await client.StartAsync();
+        time.Advance(TimeSpan.FromSeconds(1));
+        var (second, secondToken) = await client.StartAsync();
+        time.Advance(TimeSpan.FromSeconds(1));
+        var (third, thirdToken) = await client.StartAsync();
+
+        using var evicted = await client.SendAsync(HttpMethod.Get, $"conversations/{first}/activities", firstToken);
+        using var kept = await client.SendAsync(HttpMethod.Get, $"conversations/{second}/activities", secondToken);
+        time.Advance(TimeSpan.FromMinutes(11));
+        using var idle = await client.SendAsync(HttpMethod.Get, $"conversations/{third}/activities", thirdToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, evicted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, idle.StatusCode);
+        Assert.Equal("ConversationNotFound", await DirectLineClient.ErrorCodeAsync(idle));
+    }
 }
