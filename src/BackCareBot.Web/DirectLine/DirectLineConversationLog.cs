@@ -17,6 +17,7 @@ public sealed class DirectLineConversationLog
     private readonly int _capacity;
     private readonly Lock _lock = new();
     private long _watermark;
+    private long _lastUsedTicks;
     private int _nextId;
 
     public DirectLineConversationLog(string id, string userId, int capacity, DateTimeOffset now)
@@ -24,16 +25,16 @@ public sealed class DirectLineConversationLog
         Id = id;
         UserId = userId;
         _capacity = capacity;
-        LastUsed = now;
+        _lastUsedTicks = now.UtcTicks;
     }
 
     public string Id { get; }
 
     public string UserId { get; }
 
-    public DateTimeOffset LastUsed { get; private set; }
+    public DateTimeOffset LastUsed => new(Volatile.Read(ref _lastUsedTicks), TimeSpan.Zero);
 
-    public void Touch(DateTimeOffset now) => LastUsed = now;
+    public void Touch(DateTimeOffset now) => Volatile.Write(ref _lastUsedTicks, now.UtcTicks);
 
     /// <summary>A server id for the next activity, in Direct Line's "conversationId|0000001" form.</summary>
     public string NextActivityId() =>

@@ -26,14 +26,11 @@ public sealed class DirectLineConversationStore
     public DirectLineConversationLog GetOrCreate(string id, string userId, out bool created)
     {
         var now = _time.GetUtcNow();
-        var isNew = false;
-        var log = _conversations.GetOrAdd(id, key =>
-        {
-            isNew = true;
-            return new DirectLineConversationLog(key, userId, _options.MaxActivitiesPerConversation, now);
-        });
+        DirectLineConversationLog? made = null;
+        var log = _conversations.GetOrAdd(id, key => made = new DirectLineConversationLog(key, userId, _options.MaxActivitiesPerConversation, now));
         log.Touch(now);
-        created = isNew;
+        // The factory may run on racing threads; only the instance that was stored counts as created.
+        created = ReferenceEquals(log, made);
         if (created)
         {
             Trim(now);
