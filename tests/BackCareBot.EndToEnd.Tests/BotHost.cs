@@ -1,66 +1,49 @@
+using BackCareBot.Care;
 using BackCareBot.Protocol.Turns;
-using BackCareBot.Web.Bot;
-using BackCareBot.Web.DirectLine;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace BackCareBot.EndToEnd.Tests;
 
-/// <summary>The real bot on Kestrel at a free loopback port, wired as Program.cs wires it, with optional test parts.</summary>
+/// <summary>The real bot (Program.cs as it is) on Kestrel at a free loopback port, with optional test settings and services.</summary>
 public sealed class BotHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly WebApplicationFactory<Program> _factory;
 
-    private BotHost(WebApplication app, Uri address)
+    private BotHost(WebApplicationFactory<Program> factory, Uri address)
     {
-        _app = app;
+        _factory = factory;
         Address = address;
     }
 
     public Uri Address { get; }
 
-    public IServiceProvider Services => _app.Services;
-
-    public static async Task<BotHost> StartAsync(
+    public static Task<BotHost> StartAsync(
         Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
-            EnvironmentName = "Production",
-            ContentRootPath = AppContext.BaseDirectory,
+            web.UseEnvironment("Production");
+            // appsettings.json pins 3978 for ./run.sh; tests take any free loopback port.
+            web.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
+            foreach (var (key, value) in settings ?? [])
+            {
+                web.UseSetting(key, value);
+            }
+
+            web.ConfigureLogging(logging => logging.ClearProviders());
+            web.ConfigureServices(s => services?.Invoke(s));
         });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        if (settings is not null)
-        {
-            builder.Configuration.AddInMemoryCollection(settings);
-        }
-
-        builder.AddBot();
-        builder.AddDirectLine();
-        services?.Invoke(builder.Services);
-
-        var app = builder.Build();
-        app.MapWebChat();
-        app.MapBot();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new BotHost(app, new Uri(address));
+        factory.UseKestrel();
+        factory.StartServer();
+        return Task.FromResult(new BotHost(factory, factory.ClientOptions.BaseAddress));
     }
 
     /// <summary>The real bot answering everything except the messages <see cref="CardTestBot"/> handles.</summary>
     public static Task<BotHost> StartWithCardsAsync() =>
-        StartAsync(services: s => s.AddSingleton<IBot>(sp => new CardTestBot(new BackCareBot.Care.CareBot())));
+        StartAsync(services: s => s.AddSingleton<IBot>(sp => new CardTestBot(ActivatorUtilities.CreateInstance<CareBot>(sp))));
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _factory.DisposeAsync();
 }
