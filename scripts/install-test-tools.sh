@@ -9,6 +9,14 @@ if [ ! -d "$root/tools/node/node_modules" ] || [ "$root/tools/node/package-lock.
   (cd "$root/tools/node" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
+# Polyfills for the Direct Line client test, and the Web Chat bundle the bot serves (the build also does this).
+for dir in tests/BackCareBot.EndToEnd.Tests/node src/BackCareBot.Web/webchat; do
+  if [ ! -d "$root/$dir/node_modules" ] || [ "$root/$dir/package-lock.json" -nt "$root/$dir/node_modules/.package-lock.json" ]; then
+    echo "==> npm ci ($dir)"
+    (cd "$root/$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done
+
 if ! command -v chromium >/dev/null 2>&1; then
   echo "==> apt-get install chromium"
   sudo_cmd=""

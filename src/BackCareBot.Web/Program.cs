@@ -1,9 +1,11 @@
 using BackCareBot.Web.Bot;
 using BackCareBot.Web.Care;
+using BackCareBot.Web.DirectLine;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBot();
 builder.AddCare();
+builder.AddDirectLine();
 
 var app = builder.Build();
 if (!app.HasValidBotSettings())
@@ -11,6 +13,7 @@ if (!app.HasValidBotSettings())
     return 1;
 }
 
+app.MapWebChat();
 app.MapBot();
 app.MapCareImages();
 app.Run();

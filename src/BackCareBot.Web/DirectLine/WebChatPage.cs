@@ -1,0 +1,34 @@
+using Microsoft.Extensions.FileProviders;
+
+namespace BackCareBot.Web.DirectLine;
+
+/// <summary>Serves the local Web Chat page and its bundle from the output folder's wwwroot, under a strict CSP.</summary>
+public static class WebChatPage
+{
+    public static WebApplication MapWebChat(this WebApplication app)
+    {
+        var root = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        app.Use((http, next) =>
+        {
+            var host = http.Request.Host.ToUriComponent();
+            var headers = http.Response.Headers;
+            // Web Chat injects its styles at run time, so only style-src allows inline; scripts come from files only.
+            headers.ContentSecurityPolicy =
+                "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+                $"font-src 'self' data:; connect-src 'self' ws://{host} wss://{host}; media-src 'self' blob:; " +
+                "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            return next(http);
+        });
+        if (Directory.Exists(root))
+        {
+            var files = new PhysicalFileProvider(root);
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        }
+
+        app.MapDirectLine();
+        return app;
+    }
+}

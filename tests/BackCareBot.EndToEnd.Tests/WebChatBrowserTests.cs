@@ -1,0 +1,166 @@
+using Microsoft.Playwright;
+
+namespace BackCareBot.EndToEnd.Tests;
+
+/// <summary>The official Web Chat, served by the bot, in Chromium: greeting, typing, buttons, cards, reload.</summary>
+public sealed class WebChatBrowserTests(Chromium chromium) : IClassFixture<Chromium>
+{
+    // Part of the real bot's greeting without the apostrophe, which Web Chat's Markdown renders typographically.
+    private const string Greeting = "If your lower back is sore when you wake up";
+
+    [Theory]
+    [InlineData("websocket")]
+    [InlineData("polling")]
+    public async Task A_user_types_clicks_a_suggested_action_and_a_card_button_and_sees_the_replies(string transport)
+    {
+        await using var host = await BotHost.StartWithCardsAsync();
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 900, Height = 900 } });
+        var page = await context.NewPageAsync();
+        var policyViolations = WatchForPolicyViolations(page);
+
+        await page.GotoAsync(host.Address + (transport == "polling" ? "?transport=polling" : string.Empty));
+        await Shown(page, Greeting).First.WaitForAsync();
+
+        await SendAsync(page, "show card");
+        await page.Locator(".ac-adaptiveCard").WaitForAsync();
+        await Shown(page, "How do you usually fall asleep?").First.WaitForAsync();
+
+        await page.Locator(".webchat__suggested-actions").GetByRole(AriaRole.Button, new() { Name = "On my back" }).First.ClickAsync();
+        await Shown(page, "Suggested answer: on my back").First.WaitForAsync();
+
+        await page.Locator(".ac-adaptiveCard").GetByRole(AriaRole.Button, new() { Name = "On my side" }).ClickAsync();
+        await Shown(page, "Card answer: side").First.WaitForAsync();
+
+        // Each sent message was echoed with an id, so none stays "Sending" or turns "Send failed".
+        await WaitUntilAsync(async () => await Shown(page, "Sending").CountAsync() == 0);
+        Assert.Equal(0, await Shown(page, "Send failed").CountAsync());
+        Assert.Empty(policyViolations);
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ArtifactPath($"webchat-{transport}.png") });
+    }
+
+    [Fact]
+    public async Task An_update_replaces_the_card_in_place()
+    {
+        await using var host = await BotHost.StartWithCardsAsync();
+        await using var context = await chromium.Browser.NewContextAsync();
+        var page = await OpenChatAsync(context, host);
+
+        await SendAsync(page, "show card");
+        await Shown(page, "How do you usually fall asleep?").First.WaitForAsync();
+        await SendAsync(page, "update card");
+        await Shown(page, "Thanks, noted.").First.WaitForAsync();
+
+        Assert.Equal(0, await Shown(page, "How do you usually fall asleep?").CountAsync());
+        Assert.Equal(1, await page.Locator(".ac-adaptiveCard").CountAsync());
+    }
+
+    [Fact]
+    public async Task Reloading_the_page_continues_the_same_conversation()
+    {
+        await using var host = await BotHost.StartAsync();
+        await using var context = await chromium.Browser.NewContextAsync();
+        var page = await OpenChatAsync(context, host);
+        await SendAsync(page, "remember this line");
+        await Shown(page, "remember this line").First.WaitForAsync();
+        var before = await ConversationIdAsync(page);
+        var greetingsBefore = await Shown(page, Greeting).CountAsync();
+
+        await page.ReloadAsync();
+        await Shown(page, "remember this line").First.WaitForAsync();
+
+        Assert.Equal(before, await ConversationIdAsync(page));
+        Assert.Equal(greetingsBefore, await Shown(page, Greeting).CountAsync()); // resumed, not greeted again
+    }
+
+    [Fact]
+    public async Task The_language_switch_sets_the_message_locale_and_start_over_sends_start_over()
+    {
+        await using var host = await BotHost.StartAsync();
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US" });
+        var page = await OpenChatAsync(context, host);
+
+        await page.ClickAsync("#locale-zh");
+        await page.WaitForFunctionAsync("document.documentElement.lang === 'zh-CN' && !!document.querySelector(\"[data-id='webchat-sendbox-input']\")");
+        await SendAsync(page, "你好");
+        await page.ClickAsync("#start-over");
+        await Shown(page, "start over").First.WaitForAsync();
+
+        var locales = await page.EvaluateAsync<string[]>("""
+            async () => {
+              const { conversationId, token } = JSON.parse(localStorage.getItem('backcarebot.session'));
+              const response = await fetch('/v3/directline/conversations/' + conversationId + '/activities',
+                { headers: { Authorization: 'Bearer ' + token } });
+              const set = await response.json();
+              return set.activities.filter(a => a.from.role === 'user').map(a => a.text + '|' + a.locale);
+            }
+            """);
+        Assert.Contains("你好|zh-CN", locales);
+        Assert.Contains("start over|zh-CN", locales);
+    }
+
+    [Fact]
+    public async Task The_page_is_served_locally_under_a_content_security_policy()
+    {
+        await using var host = await BotHost.StartAsync();
+        using var http = new HttpClient { BaseAddress = host.Address };
+
+        using var page = await http.GetAsync("/");
+        using var bundle = await http.GetAsync("/webchat/webchat.js");
+        var html = await page.Content.ReadAsStringAsync();
+        var policy = string.Join(";", page.Headers.GetValues("Content-Security-Policy"));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, bundle.StatusCode);
+        Assert.True(bundle.Content.Headers.ContentLength > 1_000_000, "the prebuilt Web Chat bundle is served");
+        Assert.Contains("script-src 'self';", policy, StringComparison.Ordinal);
+        Assert.Contains($"connect-src 'self' ws://{host.Address.Authority}", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
+        Assert.DoesNotMatch("<script>", html);
+    }
+
+    /// <summary>Opens the page and waits for the real bot's greeting.</summary>
+    private static async Task<IPage> OpenChatAsync(IBrowserContext context, BotHost host)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(host.Address.ToString());
+        await Shown(page, Greeting).First.WaitForAsync();
+        return page;
+    }
+
+    private static Task<string> ConversationIdAsync(IPage page) =>
+        page.EvaluateAsync<string>("JSON.parse(localStorage.getItem('backcarebot.session')).conversationId");
+
+    /// <summary>Text in the transcript itself (the screen-reader live region repeats it).</summary>
+    private static ILocator Shown(IPage page, string text) =>
+        page.Locator(".webchat__basic-transcript").GetByText(text);
+
+    private static async Task SendAsync(IPage page, string text)
+    {
+        var box = page.Locator("[data-id='webchat-sendbox-input']");
+        await box.FillAsync(text);
+        await box.PressAsync("Enter");
+    }
+
+    private static List<string> WatchForPolicyViolations(IPage page)
+    {
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                violations.Add(message.Text);
+            }
+        };
+        return violations;
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 100 && !await condition(); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(await condition(), "condition not reached in 10 s");
+    }
+}

@@ -1,0 +1,42 @@
+'use strict';
+// Talks to the bot's Direct Line with the official botframework-directlinejs client:
+// node directline-client.js <botUrl> <websocket|polling> <text>; prints the echo id and the bot's reply as JSON.
+global.XMLHttpRequest = require('xhr2');
+global.WebSocket = require('ws');
+const { DirectLine, ConnectionStatus } = require('botframework-directlinejs');
+
+const [botUrl, transport, text] = process.argv.slice(2);
+const domain = botUrl.replace(/\/$/, '') + '/v3/directline';
+
+function fail(message) {
+  console.error(message);
+  process.exit(1);
+}
+
+(async () => {
+  setTimeout(() => fail('no reply within 20 s'), 20000).unref();
+  const generated = await fetch(domain + '/tokens/generate', { method: 'POST' });
+  if (!generated.ok) fail('tokens/generate answered ' + generated.status);
+  const { token } = await generated.json();
+
+  const directLine = new DirectLine({ domain, token, webSocket: transport !== 'polling', pollingInterval: 200 });
+  let sentId;
+  const seen = [];
+  directLine.activity$.subscribe(activity => {
+    seen.push(activity);
+    const reply = seen.find(a => sentId && a.replyToId === sentId && a.from.role !== 'user' && a.type === 'message');
+    if (reply) {
+      const echo = seen.find(a => a.id === sentId);
+      console.log(JSON.stringify({ id: sentId, echoed: Boolean(echo), from: echo && echo.from.id, reply: reply.text }));
+      directLine.end();
+      process.exit(0);
+    }
+  }, error => fail('activity stream failed: ' + error));
+
+  directLine.connectionStatus$.subscribe(status => {
+    if (status === ConnectionStatus.FailedToConnect || status === ConnectionStatus.ExpiredToken) fail('connection status ' + status);
+  });
+
+  directLine.postActivity({ type: 'message', from: { id: 'node-user', role: 'user' }, text, locale: 'en-US' })
+    .subscribe(id => { sentId = id; }, error => fail('postActivity failed: ' + error.message));
+})().catch(error => fail(error.stack || String(error)));
