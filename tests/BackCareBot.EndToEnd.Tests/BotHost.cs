@@ -28,6 +28,8 @@ public sealed class BotHost : IAsyncDisposable
             web.UseEnvironment("Production");
             // appsettings.json pins 3978 for ./run.sh; tests take any free loopback port.
             web.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
+            // Each host has its own conversation state.
+            web.UseSetting("Storage:Kind", "Memory");
             foreach (var (key, value) in settings ?? [])
             {
                 web.UseSetting(key, value);

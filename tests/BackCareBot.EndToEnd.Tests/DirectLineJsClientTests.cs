@@ -13,14 +13,14 @@ public sealed class DirectLineJsClientTests
     public async Task The_official_client_posts_a_message_and_receives_the_bots_reply(string transport)
     {
         await using var host = await BotHost.StartAsync();
-        var (exitCode, output, errors) = await RunNodeAsync(host.Address.ToString(), transport, "hello");
+        var (exitCode, output, errors) = await RunNodeAsync(host.Address.ToString(), transport, "start over");
 
         Assert.True(exitCode == 0, $"node exited {exitCode}: {errors}");
         using var result = JsonDocument.Parse(output);
         var root = result.RootElement;
         Assert.True(root.GetProperty("echoed").GetBoolean());
         Assert.StartsWith("dl_", root.GetProperty("from").GetString(), StringComparison.Ordinal);
-        Assert.Contains("BackCareBot", root.GetProperty("reply").GetString(), StringComparison.Ordinal);
+        Assert.Contains("I'm BackCareBot", root.GetProperty("reply").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
