@@ -6,7 +6,7 @@ set -euo pipefail
 bench="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$bench/.." && pwd)"
 users="${USERS:-32}" warmup="${WARMUP:-10}" duration="${DURATION:-30}"
-ours_port=3980 js_port=3979
+ours_port=3980 js_port=3979 fix_port=3981
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 for tool in jq sqlite3 curl; do
@@ -65,8 +65,14 @@ run_load() { # label, port, pid
 }
 run_load js "$js_port" "$js_pid"
 run_load ours "$ours_port" "$ours_pid"
-
 kill "$ours_pid" "$js_pid"; wait "$ours_pid" "$js_pid" 2>/dev/null || true
+
+# Experiment: the same host with state writes queued one at a time (see SerializedWrites.cs).
+dotnet "$host" --urls "http://127.0.0.1:$fix_port" --data "$work/state-serialized" --state-writes serialized >"$work/fix.log" 2>&1 &
+fix_pid=$!; pids+=("$fix_pid")
+wait_healthy "http://127.0.0.1:$fix_port/healthz" 60
+run_load ours-serialized-writes "$fix_port" "$fix_pid"
+kill "$fix_pid"; wait "$fix_pid" 2>/dev/null || true
 
 # Stored state per conversation: key + data bytes of every row (conversation rows and the user rows written at the
 # end), divided by the number of conversation rows; the largest conversation row too.
@@ -83,25 +89,27 @@ machine=$(jq -n --arg cpu "$(awk -F': ' '/model name/ { print $2; exit }' /proc/
 
 mkdir -p "$bench/results"
 out="$bench/results/$(date -u +%Y-%m-%dT%H%M%SZ).json"
-jq -n --slurpfile js "$work/js.full.json" --slurpfile ours "$work/ours.full.json" --argjson state "$state_json" \
+jq -n --slurpfile js "$work/js.full.json" --slurpfile ours "$work/ours.full.json" --slurpfile fix "$work/ours-serialized-writes.full.json" --argjson state "$state_json" \
   --argjson machine "$machine" --argjson first "$first_turn_ms" --arg date "$(date -u +%FT%TZ)" '
-  ($js[0]) as $j | ($ours[0]) as $o |
-  { date: $date, machine: $machine, js: $j, ours: $o,
+  ($js[0]) as $j | ($ours[0]) as $o | ($fix[0]) as $f |
+  { date: $date, machine: $machine, js: $j, ours: $o, oursSerializedWrites: $f,
     firstTurnMs: $first,
     state: ($state + { bytesPerConversation: (if $state.conversations > 0 then ($state.bytes / $state.conversations | floor) else null end) }),
     ratios: { throughputOursOverJs: (if $j.turnsPerSecond > 0 then ($o.turnsPerSecond / $j.turnsPerSecond * 100 | round / 100) else null end),
-              p99JsOverOurs: (if $o.p99Ms > 0 then ($j.p99Ms / $o.p99Ms * 100 | round / 100) else null end) } }' >"$out"
+              p99JsOverOurs: (if $o.p99Ms > 0 then ($j.p99Ms / $o.p99Ms * 100 | round / 100) else null end),
+              serializedWritesThroughputOverJs: (if $j.turnsPerSecond > 0 then ($f.turnsPerSecond / $j.turnsPerSecond * 100 | round / 100) else null end),
+              serializedWritesP99JsOverOurs: (if $f.p99Ms > 0 then ($j.p99Ms / $f.p99Ms * 100 | round / 100) else null end) } }' >"$out"
 
 jq -r '
-  "| Measure | JS SDK (botbuilder 4.23.3, MemoryStorage) | Ours (SQLite) | Ratio / bar |",
-  "| --- | ---: | ---: | --- |",
-  "| Turns/s | \(.js.turnsPerSecond) | \(.ours.turnsPerSecond) | \(.ratios.throughputOursOverJs)x (bar: >= 4x) |",
-  "| p50 / p95 ms | \(.js.p50Ms) / \(.js.p95Ms) | \(.ours.p50Ms) / \(.ours.p95Ms) | |",
-  "| p99 ms | \(.js.p99Ms) | \(.ours.p99Ms) | JS/ours \(.ratios.p99JsOverOurs)x (bar: >= 3x) |",
-  "| Failed turns | \(.js.failures) | \(.ours.failures) | |",
-  "| Peak RSS under load (MB) | \(.js.vmHwmMb) | \(.ours.vmHwmMb) | bar: < 150 MB |",
-  "| State per conversation (bytes) | | \(.state.bytesPerConversation) (largest row \(.state.largestConversationRow)) | bar: < 2048 |",
-  "| First turn answered after start (ms) | | \(.firstTurnMs) | bar: <= 1000 |"' "$out"
+  "| Measure | JS SDK (botbuilder 4.23.3, MemoryStorage) | Ours (SQLite) | Ratio / bar | Ours, writes serialized (experiment) |",
+  "| --- | ---: | ---: | --- | ---: |",
+  "| Turns/s | \(.js.turnsPerSecond) | \(.ours.turnsPerSecond) | \(.ratios.throughputOursOverJs)x (bar: >= 4x) | \(.oursSerializedWrites.turnsPerSecond) (\(.ratios.serializedWritesThroughputOverJs)x) |",
+  "| p50 / p95 ms | \(.js.p50Ms) / \(.js.p95Ms) | \(.ours.p50Ms) / \(.ours.p95Ms) | | \(.oursSerializedWrites.p50Ms) / \(.oursSerializedWrites.p95Ms) |",
+  "| p99 ms | \(.js.p99Ms) | \(.ours.p99Ms) | JS/ours \(.ratios.p99JsOverOurs)x (bar: >= 3x) | \(.oursSerializedWrites.p99Ms) (\(.ratios.serializedWritesP99JsOverOurs)x) |",
+  "| Failed turns | \(.js.failures) | \(.ours.failures) | | \(.oursSerializedWrites.failures) |",
+  "| Peak RSS under load (MB) | \(.js.vmHwmMb) | \(.ours.vmHwmMb) | bar: < 150 MB | \(.oursSerializedWrites.vmHwmMb) |",
+  "| State per conversation (bytes) | | \(.state.bytesPerConversation) (largest row \(.state.largestConversationRow)) | bar: < 2048 | |",
+  "| First turn answered after start (ms) | | \(.firstTurnMs) | bar: <= 1000 | |"' "$out"
 echo "results: ${out#"$root/"}" >&2
 
 if [ "${MICRO:-0}" = 1 ] && [ -f "$bench/BackCareBot.Bench/BackCareBot.Bench.csproj" ]; then

@@ -7,7 +7,7 @@ namespace BackCareBot.Bench.Host;
 
 /// <summary>
 /// Hosts the benchmark waterfall behind the bot's own <c>/api/messages</c> endpoint (BotEndpoints.MapBot) with
-/// SQLite state in the folder given as <c>--data</c>. Usage: <c>--urls http://127.0.0.1:3980 --data /tmp/x</c>.
+/// SQLite state in the folder given as <c>--data</c>. Usage: <c>--urls http://127.0.0.1:3980 --data /tmp/x [--state-writes serialized]</c>.
 /// </summary>
 public static class BenchHost
 {
@@ -17,7 +17,15 @@ public static class BenchHost
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var dataFolder = builder.Configuration["data"] ?? Path.Combine(Path.GetTempPath(), "backcarebot-bench");
         builder.Services.AddSingleton(new SqliteStateStore(dataFolder));
-        builder.Services.AddSingleton<IStateStore>(sp => sp.GetRequiredService<SqliteStateStore>());
+        if (builder.Configuration["state-writes"] == "serialized")
+        {
+            builder.Services.AddSingleton<IStateStore>(sp => new SerializedWrites(sp.GetRequiredService<SqliteStateStore>()));
+        }
+        else
+        {
+            builder.Services.AddSingleton<IStateStore>(sp => sp.GetRequiredService<SqliteStateStore>());
+        }
+
         builder.Services.AddSingleton<IBot, WaterfallBot>();
         builder.Services.AddSingleton<TurnPipeline>();
         builder.Services.AddHttpClient<ConnectorClient>();
