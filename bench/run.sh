@@ -41,12 +41,19 @@ sample_rss() { # pid, out-file
   done
 }
 
-echo "==> our host: time to first answered turn" >&2
-start_ms=$(date +%s%3N)
-dotnet "$host" --urls "http://127.0.0.1:$ours_port" --data "$work/state" >"$work/ours.log" 2>&1 &
-ours_pid=$!; pids+=("$ours_pid")
-first_turn_ms=$(dotnet "$load" --first-turn --url "http://127.0.0.1:$ours_port/api/messages" --since "$start_ms")
-echo "first turn answered ${first_turn_ms} ms after start" >&2
+# Time to first answered turn: three cold starts on an empty state folder, the last one kept for the load run.
+echo "==> our host: time to first answered turn (3 starts)" >&2
+first_turns=()
+for attempt in 1 2 3; do
+  rm -rf "$work/state"
+  start_ms=$(date +%s%3N)
+  dotnet "$host" --urls "http://127.0.0.1:$ours_port" --data "$work/state" >"$work/ours.log" 2>&1 &
+  ours_pid=$!; pids+=("$ours_pid")
+  first_turns+=("$(dotnet "$load" --first-turn --url "http://127.0.0.1:$ours_port/api/messages" --since "$start_ms")")
+  [ "$attempt" = 3 ] || { kill "$ours_pid"; wait "$ours_pid" 2>/dev/null || true; }
+done
+first_turns_json=$(printf '%s\n' "${first_turns[@]}" | jq -s 'sort')
+echo "first turn answered after ${first_turns[*]} ms" >&2
 
 echo "==> JS SDK bot" >&2
 (cd "$bench/botbuilder-js" && PORT=$js_port exec node index.js >"$work/js.log" 2>&1) &
@@ -90,10 +97,10 @@ machine=$(jq -n --arg cpu "$(awk -F': ' '/model name/ { print $2; exit }' /proc/
 mkdir -p "$bench/results"
 out="$bench/results/$(date -u +%Y-%m-%dT%H%M%SZ).json"
 jq -n --slurpfile js "$work/js.full.json" --slurpfile ours "$work/ours.full.json" --slurpfile fix "$work/ours-serialized-writes.full.json" --argjson state "$state_json" \
-  --argjson machine "$machine" --argjson first "$first_turn_ms" --arg date "$(date -u +%FT%TZ)" '
+  --argjson machine "$machine" --argjson first "$first_turns_json" --arg date "$(date -u +%FT%TZ)" '
   ($js[0]) as $j | ($ours[0]) as $o | ($fix[0]) as $f |
   { date: $date, machine: $machine, js: $j, ours: $o, oursSerializedWrites: $f,
-    firstTurnMs: $first,
+    firstTurnMs: { runs: $first, median: $first[1], max: $first[-1] },
     state: ($state + { bytesPerConversation: (if $state.conversations > 0 then ($state.bytes / $state.conversations | floor) else null end) }),
     ratios: { throughputOursOverJs: (if $j.turnsPerSecond > 0 then ($o.turnsPerSecond / $j.turnsPerSecond * 100 | round / 100) else null end),
               p99JsOverOurs: (if $o.p99Ms > 0 then ($j.p99Ms / $o.p99Ms * 100 | round / 100) else null end),
@@ -109,7 +116,7 @@ jq -r '
   "| Failed turns | \(.js.failures) | \(.ours.failures) | | \(.oursSerializedWrites.failures) |",
   "| Peak RSS under load (MB) | \(.js.vmHwmMb) | \(.ours.vmHwmMb) | bar: < 150 MB | \(.oursSerializedWrites.vmHwmMb) |",
   "| State per conversation (bytes) | | \(.state.bytesPerConversation) (largest row \(.state.largestConversationRow)) | bar: < 2048 | |",
-  "| First turn answered after start (ms) | | \(.firstTurnMs) | bar: <= 1000 | |"' "$out"
+  "| First turn answered after start (ms), median of 3 (runs) | | \(.firstTurnMs.median) (\(.firstTurnMs.runs | map(tostring) | join(", "))) | bar: <= 1000 | |"' "$out"
 echo "results: ${out#"$root/"}" >&2
 
 if [ "${MICRO:-0}" = 1 ] && [ -f "$bench/BackCareBot.Bench/BackCareBot.Bench.csproj" ]; then
