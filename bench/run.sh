@@ -87,8 +87,9 @@ run_load js "$js_port" "$js_pid"
 run_load ours "$ours_port" "$ours_pid"
 kill "$ours_pid" "$js_pid"; wait "$ours_pid" "$js_pid" 2>/dev/null || true
 
-# Experiments that locate where the time goes: state writes queued one at a time (SerializedWrites.cs), and the
-# in-memory store (what the JS bot uses), each on a fresh host.
+# Experiments that locate where the time goes, each on a fresh host: state writes queued one at a time
+# (SerializedWrites.cs), the in-memory store (what the JS bot uses), and long-lived prepared SQLite connections
+# with one writer (PreparedSqliteStore.cs).
 run_experiment() { # label, port, host options...
   local label=$1 port=$2; shift 2
   dotnet "$host" --urls "http://127.0.0.1:$port" --data "$work/state-$label" "$@" >"$work/$label.log" 2>&1 &
@@ -99,6 +100,7 @@ run_experiment() { # label, port, host options...
 }
 run_experiment ours-serialized-writes "$fix_port" --state-writes serialized
 run_experiment ours-memory "$fix_port" --state memory
+run_experiment ours-prepared "$fix_port" --state sqlite-prepared
 
 # Stored state per conversation: key + data bytes of every row (conversation rows and the user rows written at the
 # end), divided by the number of conversation rows; the largest conversation row too.
@@ -115,10 +117,10 @@ machine=$(jq -n --arg cpu "$(awk -F': ' '/model name/ { print $2; exit }' /proc/
 
 mkdir -p "$bench/results"
 out="$bench/results/$(date -u +%Y-%m-%dT%H%M%SZ).json"
-jq -n --slurpfile js "$work/js.full.json" --slurpfile ours "$work/ours.full.json" --slurpfile fix "$work/ours-serialized-writes.full.json" --slurpfile mem "$work/ours-memory.full.json" --argjson state "$state_json" \
+jq -n --slurpfile js "$work/js.full.json" --slurpfile ours "$work/ours.full.json" --slurpfile fix "$work/ours-serialized-writes.full.json" --slurpfile mem "$work/ours-memory.full.json" --slurpfile prep "$work/ours-prepared.full.json" --argjson state "$state_json" \
   --argjson machine "$machine" --argjson first "$first_turns_json" --arg date "$(date -u +%FT%TZ)" '
-  ($js[0]) as $j | ($ours[0]) as $o | ($fix[0]) as $f | ($mem[0]) as $m |
-  { date: $date, machine: $machine, js: $j, ours: $o, oursSerializedWrites: $f, oursMemoryStore: $m,
+  ($js[0]) as $j | ($ours[0]) as $o | ($fix[0]) as $f | ($mem[0]) as $m | ($prep[0]) as $p |
+  { date: $date, machine: $machine, js: $j, ours: $o, oursSerializedWrites: $f, oursMemoryStore: $m, oursPreparedSqlite: $p,
     firstTurnMs: { runs: $first, median: $first[1], max: $first[-1] },
     state: ($state + { bytesPerConversation: (if $state.conversations > 0 then ($state.bytes / $state.conversations | floor) else null end) }),
     ratios: { throughputOursOverJs: (if $j.turnsPerSecond > 0 then ($o.turnsPerSecond / $j.turnsPerSecond * 100 | round / 100) else null end),
@@ -126,18 +128,20 @@ jq -n --slurpfile js "$work/js.full.json" --slurpfile ours "$work/ours.full.json
               serializedWritesThroughputOverJs: (if $j.turnsPerSecond > 0 then ($f.turnsPerSecond / $j.turnsPerSecond * 100 | round / 100) else null end),
               serializedWritesP99JsOverOurs: (if $f.p99Ms > 0 then ($j.p99Ms / $f.p99Ms * 100 | round / 100) else null end),
               memoryStoreThroughputOverJs: (if $j.turnsPerSecond > 0 then ($m.turnsPerSecond / $j.turnsPerSecond * 100 | round / 100) else null end),
-              memoryStoreP99JsOverOurs: (if $m.p99Ms > 0 then ($j.p99Ms / $m.p99Ms * 100 | round / 100) else null end) } }' >"$out"
+              memoryStoreP99JsOverOurs: (if $m.p99Ms > 0 then ($j.p99Ms / $m.p99Ms * 100 | round / 100) else null end),
+              preparedSqliteThroughputOverJs: (if $j.turnsPerSecond > 0 then ($p.turnsPerSecond / $j.turnsPerSecond * 100 | round / 100) else null end),
+              preparedSqliteP99JsOverOurs: (if $p.p99Ms > 0 then ($j.p99Ms / $p.p99Ms * 100 | round / 100) else null end) } }' >"$out"
 
 jq -r '
-  "| Measure | JS SDK (botbuilder 4.23.3, MemoryStorage) | Ours (SQLite) | Ratio / bar | Ours, writes serialized (experiment) | Ours, memory store (experiment) |",
-  "| --- | ---: | ---: | --- | ---: | ---: |",
-  "| Turns/s | \(.js.turnsPerSecond) | \(.ours.turnsPerSecond) | \(.ratios.throughputOursOverJs)x (bar: >= 4x) | \(.oursSerializedWrites.turnsPerSecond) (\(.ratios.serializedWritesThroughputOverJs)x) | \(.oursMemoryStore.turnsPerSecond) (\(.ratios.memoryStoreThroughputOverJs)x) |",
-  "| p50 / p95 ms | \(.js.p50Ms) / \(.js.p95Ms) | \(.ours.p50Ms) / \(.ours.p95Ms) | | \(.oursSerializedWrites.p50Ms) / \(.oursSerializedWrites.p95Ms) | \(.oursMemoryStore.p50Ms) / \(.oursMemoryStore.p95Ms) |",
-  "| p99 ms | \(.js.p99Ms) | \(.ours.p99Ms) | JS/ours \(.ratios.p99JsOverOurs)x (bar: >= 3x) | \(.oursSerializedWrites.p99Ms) (\(.ratios.serializedWritesP99JsOverOurs)x) | \(.oursMemoryStore.p99Ms) (\(.ratios.memoryStoreP99JsOverOurs)x) |",
-  "| Failed turns | \(.js.failures) | \(.ours.failures) | | \(.oursSerializedWrites.failures) | \(.oursMemoryStore.failures) |",
-  "| Peak RSS under load (MB) | \(.js.vmHwmMb) | \(.ours.vmHwmMb) | bar: < 150 MB | \(.oursSerializedWrites.vmHwmMb) | \(.oursMemoryStore.vmHwmMb) |",
-  "| State per conversation (bytes) | | \(.state.bytesPerConversation) (largest row \(.state.largestConversationRow)) | bar: < 2048 | | |",
-  "| First turn answered after start (ms), median of 3 (runs) | | \(.firstTurnMs.median) (\(.firstTurnMs.runs | map(tostring) | join(", "))) | bar: <= 1000 | | |"' "$out"
+  "| Measure | JS SDK (botbuilder 4.23.3, MemoryStorage) | Ours (SQLite) | Ratio / bar | Ours, writes serialized (experiment) | Ours, memory store (experiment) | Ours, prepared SQLite (experiment) |",
+  "| --- | ---: | ---: | --- | ---: | ---: | ---: |",
+  "| Turns/s | \(.js.turnsPerSecond) | \(.ours.turnsPerSecond) | \(.ratios.throughputOursOverJs)x (bar: >= 4x) | \(.oursSerializedWrites.turnsPerSecond) (\(.ratios.serializedWritesThroughputOverJs)x) | \(.oursMemoryStore.turnsPerSecond) (\(.ratios.memoryStoreThroughputOverJs)x) | \(.oursPreparedSqlite.turnsPerSecond) (\(.ratios.preparedSqliteThroughputOverJs)x) |",
+  "| p50 / p95 ms | \(.js.p50Ms) / \(.js.p95Ms) | \(.ours.p50Ms) / \(.ours.p95Ms) | | \(.oursSerializedWrites.p50Ms) / \(.oursSerializedWrites.p95Ms) | \(.oursMemoryStore.p50Ms) / \(.oursMemoryStore.p95Ms) | \(.oursPreparedSqlite.p50Ms) / \(.oursPreparedSqlite.p95Ms) |",
+  "| p99 ms | \(.js.p99Ms) | \(.ours.p99Ms) | JS/ours \(.ratios.p99JsOverOurs)x (bar: >= 3x) | \(.oursSerializedWrites.p99Ms) (\(.ratios.serializedWritesP99JsOverOurs)x) | \(.oursMemoryStore.p99Ms) (\(.ratios.memoryStoreP99JsOverOurs)x) | \(.oursPreparedSqlite.p99Ms) (\(.ratios.preparedSqliteP99JsOverOurs)x) |",
+  "| Failed turns | \(.js.failures) | \(.ours.failures) | | \(.oursSerializedWrites.failures) | \(.oursMemoryStore.failures) | \(.oursPreparedSqlite.failures) |",
+  "| Peak RSS under load (MB) | \(.js.vmHwmMb) | \(.ours.vmHwmMb) | bar: < 150 MB | \(.oursSerializedWrites.vmHwmMb) | \(.oursMemoryStore.vmHwmMb) | \(.oursPreparedSqlite.vmHwmMb) |",
+  "| State per conversation (bytes) | | \(.state.bytesPerConversation) (largest row \(.state.largestConversationRow)) | bar: < 2048 | | | |",
+  "| First turn answered after start (ms), median of 3 (runs) | | \(.firstTurnMs.median) (\(.firstTurnMs.runs | map(tostring) | join(", "))) | bar: <= 1000 | | | |"' "$out"
 echo "results: ${out#"$root/"}" >&2
 
 if [ "${MICRO:-0}" = 1 ] && [ -f "$bench/BackCareBot.Bench/BackCareBot.Bench.csproj" ]; then
