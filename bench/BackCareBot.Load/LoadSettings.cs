@@ -1,0 +1,27 @@
+namespace BackCareBot.Load;
+
+public sealed record LoadSettings(Uri Url, string Label, int Users, TimeSpan Warmup, TimeSpan Duration, long MaxTurns)
+{
+    public static LoadSettings Parse(IReadOnlyList<string> args)
+    {
+        string Value(string name, string fallback)
+        {
+            var index = args.ToList().IndexOf(name);
+            return index >= 0 && index + 1 < args.Count ? args[index + 1] : fallback;
+        }
+
+        var url = new Uri(Value("--url", "http://127.0.0.1:3978/api/messages"));
+        if (!url.IsLoopback)
+        {
+            throw new ArgumentException("The load generator only targets loopback addresses.");
+        }
+
+        return new LoadSettings(
+            url,
+            Value("--label", "run"),
+            int.Parse(Value("--users", "32"), System.Globalization.CultureInfo.InvariantCulture),
+            TimeSpan.FromSeconds(double.Parse(Value("--warmup", "10"), System.Globalization.CultureInfo.InvariantCulture)),
+            TimeSpan.FromSeconds(double.Parse(Value("--duration", "30"), System.Globalization.CultureInfo.InvariantCulture)),
+            long.Parse(Value("--max-turns", "5000000"), System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

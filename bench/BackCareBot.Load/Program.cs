@@ -1,0 +1,17 @@
+using BackCareBot.Load;
+
+// Usage: BackCareBot.Load --url http://127.0.0.1:3980/api/messages --label ours --users 32 --warmup 10 --duration 30
+var settings = LoadSettings.Parse(args);
+using var handler = new SocketsHttpHandler
+{
+    MaxConnectionsPerServer = settings.Users,
+    PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+    UseProxy = false,
+    ConnectTimeout = TimeSpan.FromSeconds(5),
+};
+using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(10) };
+
+var result = await new LoadRun(client, settings).RunAsync();
+using var stdout = Console.OpenStandardOutput();
+result.WriteJson(stdout);
+return 0;
