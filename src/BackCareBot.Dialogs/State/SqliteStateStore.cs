@@ -7,11 +7,21 @@ namespace BackCareBot.Dialogs.State;
 /// The embedded default: one SQLite file (WAL) under the data folder, created on first use. ETags are row
 /// versions; a write with a stale version changes no row and raises <see cref="StateConflictException"/>.
 /// </summary>
+/// <remarks>
+/// SQLite has one writer at a time, and a writer that finds the file busy sleeps (150 ms in Microsoft.Data.Sqlite)
+/// before retrying. So the store keeps one open connection with prepared statements and lets one command at a time
+/// through it: no busy sleeps, no re-preparing, and the pragmas (WAL, synchronous=NORMAL) set once on the
+/// connection they apply to. Each command takes microseconds, so the queue is short.
+/// </remarks>
 public sealed class SqliteStateStore : IStateStore, IDisposable
 {
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly string _connectionString;
-    private readonly SemaphoreSlim _init = new(1, 1);
-    private bool _ready;
+    private SqliteConnection? _connection;
+    private SqliteCommand? _read;
+    private SqliteCommand? _insert;
+    private SqliteCommand? _update;
+    private SqliteCommand? _delete;
 
     public SqliteStateStore(string dataFolder)
     {
@@ -19,8 +29,7 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path.Combine(dataFolder, "backcarebot.db"),
-            Pooling = true,
-            Cache = SqliteCacheMode.Private,
+            Pooling = false,
         }.ToString();
     }
 
@@ -28,103 +37,121 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
 
     public async Task<StoredState?> ReadAsync(string key, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT data, version FROM state WHERE key = $key";
-        command.Parameters.AddWithValue("$key", key);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            return null;
+            Open();
+            _read!.Parameters[0].Value = key;
+            using var reader = _read.ExecuteReader();
+            return reader.Read()
+                ? new StoredState((byte[])reader.GetValue(0), reader.GetInt64(1).ToString(System.Globalization.CultureInfo.InvariantCulture))
+                : null;
         }
-
-        return new StoredState((byte[])reader.GetValue(0), reader.GetInt64(1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     public async Task<string> WriteAsync(string key, ReadOnlyMemory<byte> data, string? expectedETag, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        long next;
-        if (expectedETag is null)
+        long expected = 0;
+        if (expectedETag is not null && !long.TryParse(expectedETag, System.Globalization.CultureInfo.InvariantCulture, out expected))
         {
-            next = 1;
-            command.CommandText = "INSERT INTO state (key, data, version, updated) VALUES ($key, $data, 1, $now) ON CONFLICT (key) DO NOTHING";
+            throw new StateConflictException(key);
         }
-        else
+
+        var bytes = data.ToArray();
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            if (!long.TryParse(expectedETag, System.Globalization.CultureInfo.InvariantCulture, out var expected))
+            Open();
+            var command = expectedETag is null ? _insert! : _update!;
+            command.Parameters["$key"].Value = key;
+            command.Parameters["$data"].Value = bytes;
+            command.Parameters["$now"].Value = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            if (expectedETag is not null)
             {
-                throw new StateConflictException(key);
+                command.Parameters["$expected"].Value = expected;
             }
 
-            next = expected + 1;
-            command.CommandText = "UPDATE state SET data = $data, version = $next, updated = $now WHERE key = $key AND version = $expected";
-            command.Parameters.AddWithValue("$expected", expected);
-            command.Parameters.AddWithValue("$next", next);
+            var next = expected + 1;
+            return command.ExecuteNonQuery() == 1 ? next.ToString(System.Globalization.CultureInfo.InvariantCulture) : throw new StateConflictException(key);
         }
-
-        command.Parameters.AddWithValue("$key", key);
-        command.Parameters.Add("$data", SqliteType.Blob).Value = data.ToArray();
-        command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-        var changed = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        return changed == 1 ? next.ToString(System.Globalization.CultureInfo.InvariantCulture) : throw new StateConflictException(key);
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     public async Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM state WHERE key = $key";
-        command.Parameters.AddWithValue("$key", key);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            Open();
+            _delete!.Parameters[0].Value = key;
+            _delete.ExecuteNonQuery();
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     public async IAsyncEnumerable<string> ListKeysAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT key FROM state WHERE substr(key, 1, length($prefix)) = $prefix ORDER BY key";
-        command.Parameters.AddWithValue("$prefix", prefix);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        List<string> keys = [];
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            yield return reader.GetString(0);
+            Open();
+            using var command = _connection!.CreateCommand();
+            command.CommandText = "SELECT key FROM state WHERE substr(key, 1, length($prefix)) = $prefix ORDER BY key";
+            command.Parameters.AddWithValue("$prefix", prefix);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                keys.Add(reader.GetString(0));
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        foreach (var key in keys)
+        {
+            yield return key;
         }
     }
 
     public void Dispose()
     {
-        _init.Dispose();
-        SqliteConnection.ClearAllPools();
-    }
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        if (!_ready)
+        foreach (var command in new[] { _read, _insert, _update, _delete })
         {
-            await EnsureSchemaAsync(connection, cancellationToken).ConfigureAwait(false);
+            command?.Dispose();
         }
 
-        return connection;
+        _connection?.Dispose();
+        _gate.Dispose();
     }
 
-    private async Task EnsureSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    private void Open()
     {
-        await _init.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        if (_connection is not null)
         {
-            if (_ready)
-            {
-                return;
-            }
+            return;
+        }
 
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using (var setup = connection.CreateCommand())
+        {
+            setup.CommandText = """
                 PRAGMA journal_mode = WAL;
                 PRAGMA synchronous = NORMAL;
+                PRAGMA busy_timeout = 5000;
                 CREATE TABLE IF NOT EXISTS state (
                     key TEXT PRIMARY KEY NOT NULL,
                     data BLOB NOT NULL,
@@ -132,12 +159,26 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
                     updated INTEGER NOT NULL
                 ) WITHOUT ROWID;
                 """;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            _ready = true;
+            setup.ExecuteNonQuery();
         }
-        finally
+
+        _read = Prepare(connection, "SELECT data, version FROM state WHERE key = $key", "$key");
+        _insert = Prepare(connection, "INSERT INTO state (key, data, version, updated) VALUES ($key, $data, 1, $now) ON CONFLICT (key) DO NOTHING", "$key", "$data", "$now");
+        _update = Prepare(connection, "UPDATE state SET data = $data, version = $expected + 1, updated = $now WHERE key = $key AND version = $expected", "$key", "$data", "$now", "$expected");
+        _delete = Prepare(connection, "DELETE FROM state WHERE key = $key", "$key");
+        _connection = connection;
+    }
+
+    private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameters)
         {
-            _init.Release();
+            command.Parameters.Add(new SqliteParameter(name, null));
         }
+
+        command.Prepare();
+        return command;
     }
 }
