@@ -20,7 +20,8 @@ public sealed record BotReply(Activity Activity)
         .Select(a => JsonNode.Parse(a.Content!.Value.GetRawText())!.AsObject()).ToList() ?? [];
 
     /// <summary>Exercise ids of the exercise cards (their "done" button carries the id).</summary>
-    public IEnumerable<string> Exercises => Cards.SelectMany(c => c["actions"]?.AsArray() ?? [])
+    public IEnumerable<string> Exercises => Cards.SelectMany(c => (c["body"]?.AsArray() ?? []).Where(e => e?["type"]?.GetValue<string>() == "ActionSet"))
+        .SelectMany(set => set!["actions"]!.AsArray())
         .Select(a => a?["data"]?["exercise"]?.GetValue<string>()).OfType<string>().Distinct();
 
     /// <summary>All words a user sees: text, card text, facts, button titles.</summary>

@@ -68,7 +68,8 @@ public sealed class RedFlagPropertyTests
         }
 
         var card = question.Cards[^1];
-        var submits = card["actions"]!.AsArray().Where(a => a!["data"]?["step"] is not null).ToList();
+        var submits = (card["actions"]?.AsArray() ?? []).Concat(card["body"]!.AsArray().Where(e => e!["type"]!.GetValue<string>() == "ActionSet").SelectMany(e => e!["actions"]!.AsArray()))
+            .Where(a => a!["data"]?["step"] is not null).ToList();
         var data = submits[random.Next(submits.Count)]!["data"]!.DeepClone().AsObject();
         data["value"] ??= random.Next(0, 11).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return data.ToJsonString();

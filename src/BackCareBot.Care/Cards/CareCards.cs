@@ -12,16 +12,28 @@ namespace BackCareBot.Care.Cards;
 /// <summary>
 /// Builds the Adaptive Cards (version 1.5, what Teams renders) the conversation sends: questions with many options,
 /// the pain score input, exercise cards and the compact summary that replaces an answered card.
-/// Button data carries the step id so an old card can be told apart from the current question.
+/// Button data carries the step id so an old card can be told apart from the current question. The Teams-only
+/// <c>msteams.width</c> is left out: the official 1.5 schema rejects properties it does not define.
 /// </summary>
 public sealed class CareCards(CareContent content, Localizer localizer, string imageBaseUrl)
 {
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
 
-    public JsonObject Choice(string locale, FlowStep step, string prompt, IReadOnlyList<FlowChoice> choices) =>
-        Card(
-            [TextBlock(prompt, wrap: true, weight: "Bolder")],
-            [.. choices.Select(c => Submit(localizer.Text(locale, c.Label), new JsonObject { ["step"] = step.Id, ["value"] = c.Value }))]);
+    /// <summary>A question with one button per choice, in sets of at most five (what Teams renders per set).</summary>
+    public JsonObject Choice(string locale, FlowStep step, string prompt, IReadOnlyList<FlowChoice> choices)
+    {
+        var body = new JsonArray { TextBlock(prompt, wrap: true, weight: "Bolder") };
+        foreach (var chunk in choices.Chunk(5))
+        {
+            body.Add(new JsonObject
+            {
+                ["type"] = "ActionSet",
+                ["actions"] = new JsonArray([.. chunk.Select(c => (JsonNode)Submit(localizer.Text(locale, c.Label), new JsonObject { ["step"] = step.Id, ["value"] = c.Value }))]),
+            });
+        }
+
+        return Card(body, []);
+    }
 
     public JsonObject Number(string locale, FlowStep step, string prompt) =>
         Card(
@@ -31,6 +43,7 @@ public sealed class CareCards(CareContent content, Localizer localizer, string i
                 {
                     ["type"] = "Input.Number",
                     ["id"] = "value",
+                    ["label"] = localizer.Text(locale, "card.score_label"),
                     ["min"] = step.Min ?? 0,
                     ["max"] = step.Max ?? 10,
                     ["placeholder"] = $"{step.Min ?? 0}-{step.Max ?? 10}",
@@ -66,21 +79,26 @@ public sealed class CareCards(CareContent content, Localizer localizer, string i
             ["facts"] = new JsonArray { Fact(T("card.dose"), DoseText(locale, planned.Dose)) },
         });
         body.Add(TextBlock($"{T("card.stop")}: {T(exercise.Stop)}", wrap: true, color: "Attention"));
+        var sources = exercise.Sources.Select(id => content.Sources[id]).ToList();
+        body.Add(TextBlock($"{T("card.sources")}: " + string.Join("; ", sources.Select(s => $"[{s.Title}]({s.Url})")), wrap: true, isSubtle: true));
 
+        // Teams renders at most 5 actions per set: feedback buttons in the body, versions and the main source below.
+        body.Add(new JsonObject
+        {
+            ["type"] = "ActionSet",
+            ["actions"] = new JsonArray
+            {
+                Submit(T("card.done"), new JsonObject { ["verb"] = "exercise.done", ["exercise"] = exercise.Id }),
+                Submit(T("card.too_hard"), new JsonObject { ["verb"] = "exercise.tooHard", ["exercise"] = exercise.Id }),
+                Submit(T("card.hurts"), new JsonObject { ["verb"] = "exercise.hurts", ["exercise"] = exercise.Id }),
+            },
+        });
         var actions = new JsonArray
         {
             ShowCard(T("card.easier"), T(exercise.Easier)),
             ShowCard(T("card.harder"), T(exercise.Harder)),
+            new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = $"{T("card.sources")}: {Shorten(sources[0].Title)}", ["url"] = sources[0].Url },
         };
-        foreach (var id in exercise.Sources)
-        {
-            var source = content.Sources[id];
-            actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = $"{T("card.sources")}: {Shorten(source.Title)}", ["url"] = source.Url });
-        }
-
-        actions.Add(Submit(T("card.done"), new JsonObject { ["verb"] = "exercise.done", ["exercise"] = exercise.Id }));
-        actions.Add(Submit(T("card.too_hard"), new JsonObject { ["verb"] = "exercise.tooHard", ["exercise"] = exercise.Id }));
-        actions.Add(Submit(T("card.hurts"), new JsonObject { ["verb"] = "exercise.hurts", ["exercise"] = exercise.Id }));
         return Card(body, actions);
     }
 
@@ -120,7 +138,6 @@ public sealed class CareCards(CareContent content, Localizer localizer, string i
             ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
             ["version"] = "1.5",
             ["body"] = body,
-            ["msteams"] = new JsonObject { ["width"] = "Full" },
         };
         if (actions.Count > 0)
         {
