@@ -1,5 +1,4 @@
 using BackCareBot.Dialogs.State;
-using BackCareBot.Protocol.Connector;
 using BackCareBot.Protocol.Turns;
 using BackCareBot.Web.Bot;
 
@@ -25,9 +24,9 @@ public static class BenchHost
             _ when builder.Configuration["state-writes"] == "serialized" => new SerializedWrites(sp.GetRequiredService<SqliteStateStore>()),
             _ => sp.GetRequiredService<SqliteStateStore>(),
         });
+        // The bot's own registrations (settings, authentication, Connector, pipeline), with the waterfall as the bot.
+        builder.AddBot();
         builder.Services.AddSingleton<IBot, WaterfallBot>();
-        builder.Services.AddSingleton<TurnPipeline>();
-        builder.Services.AddHttpClient<ConnectorClient>();
 
         var app = builder.Build();
         app.MapBot();
