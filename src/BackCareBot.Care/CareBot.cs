@@ -1,5 +1,4 @@
 using System.Text.Json;
-using BackCareBot.Care.Advice;
 using BackCareBot.Care.Cards;
 using BackCareBot.Care.Content;
 using BackCareBot.Care.Conversation;
@@ -8,7 +7,6 @@ using BackCareBot.Care.State;
 using BackCareBot.Care.Triage;
 using BackCareBot.Dialogs.Engine;
 using BackCareBot.Dialogs.Flows;
-using BackCareBot.Dialogs.Recognition;
 using BackCareBot.Dialogs.State;
 using BackCareBot.Protocol.Schema;
 using BackCareBot.Protocol.Turns;

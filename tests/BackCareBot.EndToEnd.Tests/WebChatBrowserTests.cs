@@ -81,7 +81,9 @@ public sealed class WebChatBrowserTests(Chromium chromium) : IClassFixture<Chrom
         var page = await OpenChatAsync(context, host);
 
         await page.ClickAsync("#locale-zh");
-        await page.WaitForFunctionAsync("document.documentElement.lang === 'zh-CN' && !!document.querySelector(\"[data-id='webchat-sendbox-input']\")");
+        // Locator waits, not WaitForFunction: a string predicate is polled through eval, which the page's CSP refuses.
+        await page.Locator("html[lang='zh-CN']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        await page.Locator("[data-id='webchat-sendbox-input']").WaitForAsync();
         await SendAsync(page, "你好");
         await page.ClickAsync("#start-over");
         await Shown(page, "start over").First.WaitForAsync();

@@ -78,23 +78,10 @@ public sealed class ConnectorReplyTests : IAsyncLifetime
         await File.WriteAllTextAsync(file, body);
         try
         {
-            var start = new ProcessStartInfo("node")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                ArgumentList =
-                {
-                    Repo.ReferenceFile("checks", "validate-activity.js"),
-                    Repo.ReferenceFile("specs", "bot-connector-api-v3.swagger.json"),
-                    file,
-                },
-            };
-            start.Environment["NODE_PATH"] = Repo.File("tools", "node", "node_modules");
-            using var process = Process.Start(start)!;
-            var output = await process.StandardOutput.ReadToEndAsync();
-            var error = await process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return (process.ExitCode, output + error);
+            return await NodeCheck.RunAsync(
+                Repo.ReferenceFile("checks", "validate-activity.js"),
+                Repo.ReferenceFile("specs", "bot-connector-api-v3.swagger.json"),
+                file);
         }
         finally
         {

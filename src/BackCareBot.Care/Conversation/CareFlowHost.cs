@@ -210,6 +210,12 @@ internal sealed class CareFlowHost(CareContent content, Localizer localizer, Car
             _ => null,
         };
 
+        if (choices is null && step.Kind == StepKinds.Text)
+        {
+            await SendTextAsync(care, lead is null ? prompt : $"{lead}\n\n{prompt}", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (step.Kind == StepKinds.Number || choices!.Count > MaxSuggestedActions)
         {
             if (lead is not null)
@@ -476,6 +482,7 @@ internal sealed class CareFlowHost(CareContent content, Localizer localizer, Car
     private string RetryText(CareTurn care, FlowStep step) => step.Kind switch
     {
         StepKinds.YesNo => T(care, step.AllowUnsure ? "prompt.yesno_unsure.retry" : "prompt.yesno.retry"),
+        StepKinds.Text => T(care, "prompt.text.retry"),
         StepKinds.Number => localizer.Text(care.Locale, "prompt.number.retry", "min", (step.Min ?? 0).ToString(CultureInfo.InvariantCulture))
             .Replace("{max}", (step.Max ?? 10).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal),
         _ => T(care, "prompt.choice.retry"),

@@ -15,12 +15,13 @@ public static class StepKinds
     public const string Choice = "choice";
     public const string YesNo = "yesno";
     public const string Number = "number";
+    public const string Text = "text";
     public const string Tell = "tell";
     public const string Branch = "branch";
     public const string Action = "action";
     public const string SubFlow = "flow";
 
-    public static bool Asks(string kind) => kind is Choice or YesNo or Number;
+    public static bool Asks(string kind) => kind is Choice or YesNo or Number or Text;
 }
 
 public sealed class FlowStep

@@ -193,6 +193,8 @@ public sealed class FlowDialog : Dialog
                 return number is { } n && n >= (step.Min ?? int.MinValue) && n <= (step.Max ?? int.MaxValue)
                     ? (n.ToString(CultureInfo.InvariantCulture), false)
                     : (null, false);
+            case StepKinds.Text:
+                return (TextNormalizer.IsBlank(text) ? null : text!.Trim(), false);
             default:
                 return (ChoiceRecognizer.Recognize(text, _host.Options(dc, step)), false);
         }

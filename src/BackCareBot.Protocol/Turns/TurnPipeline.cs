@@ -21,7 +21,8 @@ public sealed partial class TurnPipeline
     private readonly ITurnMiddleware[] _middleware;
     private readonly ILogger<TurnPipeline> _logger;
     private readonly ConversationGate _gate = new();
-    private readonly RecentActivities _recent = new(capacity: 10_000);
+    // Channels retry within seconds; two minutes and 2,000 outcomes cover that without holding replies for long.
+    private readonly RecentActivities _recent = new(capacity: 2_000, lifetime: TimeSpan.FromMinutes(2));
 
     public TurnPipeline(IBot bot, IEnumerable<ITurnMiddleware> middleware, ILogger<TurnPipeline> logger)
     {
@@ -179,9 +180,9 @@ public sealed partial class TurnPipeline
     }
 
     /// <summary>A bounded memory of processed activity ids and their outcomes, oldest forgotten first.</summary>
-    private sealed class RecentActivities(int capacity)
+    private sealed class RecentActivities(int capacity, TimeSpan lifetime)
     {
-        private readonly Dictionary<string, TurnOutcome> _outcomes = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (TurnOutcome Outcome, long Expires)> _outcomes = new(StringComparer.Ordinal);
         private readonly Queue<string> _order = new();
         private readonly Lock _lock = new();
 
@@ -189,21 +190,29 @@ public sealed partial class TurnPipeline
         {
             lock (_lock)
             {
-                return _outcomes.TryGetValue(key, out outcome!);
+                if (_outcomes.TryGetValue(key, out var entry) && entry.Expires > Environment.TickCount64)
+                {
+                    outcome = entry.Outcome;
+                    return true;
+                }
+
+                outcome = TurnOutcome.Ok;
+                return false;
             }
         }
 
         public void Add(string key, TurnOutcome outcome)
         {
+            var now = Environment.TickCount64;
             lock (_lock)
             {
-                if (!_outcomes.TryAdd(key, outcome))
+                if (!_outcomes.TryAdd(key, (outcome, now + (long)lifetime.TotalMilliseconds)))
                 {
                     return;
                 }
 
                 _order.Enqueue(key);
-                if (_order.Count > capacity)
+                while (_order.Count > capacity || (_order.TryPeek(out var oldest) && _outcomes[oldest].Expires <= now))
                 {
                     _outcomes.Remove(_order.Dequeue());
                 }

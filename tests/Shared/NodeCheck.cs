@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using BackCareBot.Tests.Shared;
 
-namespace BackCareBot.Care.Tests;
+namespace BackCareBot.Tests.Shared;
 
 /// <summary>Runs one of the Node checks (the reference checks or the project's own) with the test tools on NODE_PATH.</summary>
 internal static class NodeCheck
