@@ -220,6 +220,23 @@ public sealed class ConversationBehaviourTests
     }
 
     [Fact]
+    public async Task State_stored_by_an_older_version_with_fewer_fields_is_read_and_continued()
+    {
+        var store = new MemoryStateStore();
+        var bot = new ConversationDriver(store);
+        // Version 1 as first shipped: no language, no check-in, no dose step-back fields.
+        var older = """{"schemaVersion":1,"level":"L5","flags":[],"dialog":{"stack":[{"dialogId":"care","stepId":"age","attempts":0,"history":["consent"]}],"answers":{"consent":"yes"}}}""";
+        await store.WriteAsync($"conversation/{bot.ChannelId}/{bot.ConversationId}", System.Text.Encoding.UTF8.GetBytes(older), null, default);
+
+        var replies = await bot.SayAsync("16 to 49");
+
+        Assert.Contains("Are you pregnant?", replies[0].Text, StringComparison.Ordinal);
+        var state = await StateAsync(bot);
+        Assert.Equal(CareState.CurrentSchemaVersion, state.SchemaVersion);
+        Assert.Equal("16to49", state.Dialog.Answers["age"]);
+    }
+
+    [Fact]
     public async Task A_red_flag_word_interrupts_any_question_and_blocks_exercises_until_start_over()
     {
         var bot = new ConversationDriver();

@@ -22,15 +22,20 @@ function fail(message) {
   const directLine = new DirectLine({ domain, token, webSocket: transport !== 'polling', pollingInterval: 200 });
   let sentId;
   const seen = [];
-  directLine.activity$.subscribe(activity => {
-    seen.push(activity);
+  // Activities can arrive before the post's id comes back, and the echo and the reply in either order:
+  // check again on every arrival and when the id arrives, and finish once both are there.
+  const check = () => {
     const reply = seen.find(a => sentId && a.replyToId === sentId && a.from.role !== 'user' && a.type === 'message');
-    if (reply) {
-      const echo = seen.find(a => a.id === sentId);
-      console.log(JSON.stringify({ id: sentId, echoed: Boolean(echo), from: echo && echo.from.id, reply: reply.text }));
+    const echo = seen.find(a => sentId && a.id === sentId);
+    if (reply && echo) {
+      console.log(JSON.stringify({ id: sentId, echoed: true, from: echo.from.id, reply: reply.text }));
       directLine.end();
       process.exit(0);
     }
+  };
+  directLine.activity$.subscribe(activity => {
+    seen.push(activity);
+    check();
   }, error => fail('activity stream failed: ' + error));
 
   directLine.connectionStatus$.subscribe(status => {
@@ -38,5 +43,5 @@ function fail(message) {
   });
 
   directLine.postActivity({ type: 'message', from: { id: 'node-user', role: 'user' }, text, locale: 'en-US' })
-    .subscribe(id => { sentId = id; }, error => fail('postActivity failed: ' + error.message));
+    .subscribe(id => { sentId = id; check(); }, error => fail('postActivity failed: ' + error.message));
 })().catch(error => fail(error.stack || String(error)));
