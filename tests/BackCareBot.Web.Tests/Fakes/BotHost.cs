@@ -42,8 +42,9 @@ public sealed class BotHost : WebApplicationFactory<Program>
         ["Connector:BaseDelay"] = "00:00:00.010",
         ["Connector:MaxDelay"] = "00:00:02",
         ["Connector:MaxRetryAttempts"] = "3",
-        ["Connector:AttemptTimeout"] = "00:00:00.500",
-        ["Connector:TotalTimeout"] = "00:00:05",
+        // Long enough for a first request on a loaded CI machine, shorter than the stand-in's 3 s "too late" delay.
+        ["Connector:AttemptTimeout"] = "00:00:02",
+        ["Connector:TotalTimeout"] = "00:00:12",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
