@@ -5,101 +5,116 @@ using BackCareBot.Care.Advice;
 using BackCareBot.Care.Content;
 using BackCareBot.Care.Localization;
 using BackCareBot.Dialogs.Flows;
+using BackCareBot.Protocol.Cards;
 using BackCareBot.Protocol.Schema;
 
 namespace BackCareBot.Care.Cards;
 
 /// <summary>
-/// Builds the Adaptive Cards (version 1.5, what Teams renders) the conversation sends: questions with many options,
-/// the pain score input, exercise cards and the compact summary that replaces an answered card.
-/// Button data carries the step id so an old card can be told apart from the current question. The Teams-only
-/// <c>msteams.width</c> is left out: the official 1.5 schema rejects properties it does not define.
+/// The Adaptive Cards (version 1.5, what Teams renders) the conversation sends, from the templates in dialogs/cards/:
+/// questions with many options, the pain score input, exercise cards and the compact summary that replaces an
+/// answered card. Buttons are Universal Actions (<c>Action.Execute</c> with a verb); <see cref="ForChannel"/> adds
+/// the <c>Action.Submit</c> fallback on Teams and turns them into <c>Action.Submit</c> elsewhere. Button data
+/// carries the step id and the conversation run, so an old card can be told apart from the current question.
 /// </summary>
 public sealed class CareCards(CareContent content, Localizer localizer, string imageBaseUrl)
 {
-    public const string ContentType = "application/vnd.microsoft.card.adaptive";
+    public const string AnswerVerb = "answer";
+    public const string RefreshVerb = "refresh";
+    public const string TeamsChannel = "msteams";
 
-    /// <summary>A question with one button per choice, in sets of at most five (what Teams renders per set).</summary>
-    public JsonObject Choice(string locale, FlowStep step, string prompt, IReadOnlyList<FlowChoice> choices)
+    /// <summary>The templates the bot sends; the content validator requires each of them.</summary>
+    public static readonly string[] Templates = ["question", "number", "answered", "exercise"];
+
+    /// <summary>Teams renders at most five actions per set, so choices come in rows of five.</summary>
+    private const int ButtonsPerSet = 5;
+
+    /// <summary>A question with one button per choice.</summary>
+    public AdaptiveCard Choice(string locale, FlowStep step, string prompt, IReadOnlyList<FlowChoice> choices, string run)
     {
-        var body = new JsonArray { TextBlock(prompt, wrap: true, weight: "Bolder") };
-        foreach (var chunk in choices.Chunk(5))
+        var groups = new JsonArray();
+        foreach (var chunk in choices.Chunk(ButtonsPerSet))
         {
-            body.Add(new JsonObject
+            var buttons = new JsonArray();
+            foreach (var choice in chunk)
             {
-                ["type"] = "ActionSet",
-                ["actions"] = new JsonArray([.. chunk.Select(c => (JsonNode)Submit(localizer.Text(locale, c.Label), new JsonObject { ["step"] = step.Id, ["value"] = c.Value }))]),
-            });
+                buttons.Add(new JsonObject { ["title"] = localizer.Text(locale, choice.Label), ["value"] = choice.Value });
+            }
+
+            groups.Add(new JsonObject { ["buttons"] = buttons });
         }
 
-        return Card(body, []);
+        return Expand("question", new JsonObject { ["prompt"] = prompt, ["step"] = step.Id, ["run"] = run, ["groups"] = groups });
     }
 
-    public JsonObject Number(string locale, FlowStep step, string prompt) =>
-        Card(
-            [
-                TextBlock(prompt, wrap: true, weight: "Bolder"),
-                new JsonObject
-                {
-                    ["type"] = "Input.Number",
-                    ["id"] = "value",
-                    ["label"] = localizer.Text(locale, "card.score_label"),
-                    ["min"] = step.Min ?? 0,
-                    ["max"] = step.Max ?? 10,
-                    ["placeholder"] = $"{step.Min ?? 0}-{step.Max ?? 10}",
-                    ["isRequired"] = true,
-                    ["errorMessage"] = localizer.Text(locale, "card.pain_error"),
-                },
-            ],
-            [Submit(localizer.Text(locale, "card.submit"), new JsonObject { ["step"] = step.Id })]);
+    /// <summary>A number input (the pain score) that the client checks before sending.</summary>
+    public AdaptiveCard Number(string locale, FlowStep step, string prompt, string run)
+    {
+        var min = step.Min ?? 0;
+        var max = step.Max ?? 10;
+        return Expand("number", new JsonObject
+        {
+            ["prompt"] = prompt,
+            ["step"] = step.Id,
+            ["run"] = run,
+            ["label"] = localizer.Text(locale, "card.score_label"),
+            ["min"] = min,
+            ["max"] = max,
+            ["placeholder"] = $"{min}-{max}",
+            ["error"] = localizer.Text(locale, "card.pain_error"),
+            ["submit"] = localizer.Text(locale, "card.submit"),
+        });
+    }
 
-    public JsonObject Answered(string locale, string answer) =>
-        Card([TextBlock(localizer.Text(locale, "card.answered", "answer", answer), wrap: true, isSubtle: true)], []);
+    /// <summary>The compact summary that replaces an answered card, so its buttons cannot be pressed again.</summary>
+    public AdaptiveCard Answered(string locale, string? question, string answer) =>
+        Expand("answered", new JsonObject { ["question"] = question, ["answer"] = localizer.Text(locale, "card.answered", "answer", answer) });
 
-    public JsonObject Exercise(string locale, PlannedExercise planned)
+    /// <summary>A card that is no longer the open question (shown when Teams refreshes an old card).</summary>
+    public AdaptiveCard Closed(string locale, string? question) =>
+        Expand("answered", new JsonObject { ["question"] = question, ["answer"] = localizer.Text(locale, "card.closed") });
+
+    /// <summary>
+    /// An exercise at its planned dose, with easier and harder versions, when to stop, its sources and the three
+    /// feedback buttons; with <paramref name="noted"/> the buttons give way to the feedback the user gave.
+    /// </summary>
+    public AdaptiveCard Exercise(string locale, PlannedExercise planned, int plan, string? noted = null)
     {
         var exercise = planned.Exercise;
         string T(string key) => localizer.Text(locale, key);
-        var body = new JsonArray
-        {
-            TextBlock(T(exercise.Title), wrap: true, weight: "Bolder", size: "Medium"),
-            new JsonObject { ["type"] = "Image", ["url"] = $"{imageBaseUrl.TrimEnd('/')}/images/{exercise.Image}", ["altText"] = T(exercise.ImageAlt), ["size"] = "Large" },
-            TextBlock(T("card.start"), weight: "Bolder"),
-            TextBlock(T(exercise.Start), wrap: true),
-            TextBlock(T("card.steps"), weight: "Bolder"),
-        };
+        var steps = new JsonArray();
         for (var i = 0; i < exercise.Steps.Count; i++)
         {
-            body.Add(TextBlock($"{i + 1}. {T(exercise.Steps[i])}", wrap: true));
+            steps.Add(new JsonObject { ["text"] = $"{i + 1}. {T(exercise.Steps[i])}" });
         }
 
-        body.Add(new JsonObject
-        {
-            ["type"] = "FactSet",
-            ["facts"] = new JsonArray { Fact(T("card.dose"), DoseText(locale, planned.Dose)) },
-        });
-        body.Add(TextBlock($"{T("card.stop")}: {T(exercise.Stop)}", wrap: true, color: "Attention"));
         var sources = exercise.Sources.Select(id => content.Sources[id]).ToList();
-        body.Add(TextBlock($"{T("card.sources")}: " + string.Join("; ", sources.Select(s => $"[{s.Title}]({s.Url})")), wrap: true, isSubtle: true));
-
-        // Teams renders at most 5 actions per set: feedback buttons in the body, versions and the main source below.
-        body.Add(new JsonObject
+        return Expand("exercise", new JsonObject
         {
-            ["type"] = "ActionSet",
-            ["actions"] = new JsonArray
+            ["title"] = T(exercise.Title),
+            ["image"] = new JsonObject { ["url"] = $"{imageBaseUrl.TrimEnd('/')}/images/{exercise.Image}", ["alt"] = T(exercise.ImageAlt) },
+            ["dose"] = DoseText(locale, planned.Dose),
+            ["start"] = T(exercise.Start),
+            ["steps"] = steps,
+            ["easier"] = T(exercise.Easier),
+            ["harder"] = T(exercise.Harder),
+            ["stop"] = $"{T("card.stop")}: {T(exercise.Stop)}",
+            ["sources"] = $"{T("card.sources")}: " + string.Join("; ", sources.Select(s => $"[{s.Title}]({s.Url})")),
+            ["source"] = new JsonObject { ["title"] = $"{T("card.sources")}: {Shorten(sources[0].Title)}", ["url"] = sources[0].Url },
+            ["noted"] = noted,
+            ["feedback"] = new JsonObject { ["exercise"] = exercise.Id, ["dose"] = planned.Gentle ? "gentle" : "standard", ["plan"] = plan },
+            ["labels"] = new JsonObject
             {
-                Submit(T("card.done"), new JsonObject { ["verb"] = "exercise.done", ["exercise"] = exercise.Id }),
-                Submit(T("card.too_hard"), new JsonObject { ["verb"] = "exercise.tooHard", ["exercise"] = exercise.Id }),
-                Submit(T("card.hurts"), new JsonObject { ["verb"] = "exercise.hurts", ["exercise"] = exercise.Id }),
+                ["dose"] = T("card.dose"),
+                ["start"] = T("card.start"),
+                ["steps"] = T("card.steps"),
+                ["easier"] = T("card.easier"),
+                ["harder"] = T("card.harder"),
+                ["done"] = T("card.done"),
+                ["tooHard"] = T("card.too_hard"),
+                ["hurts"] = T("card.hurts"),
             },
         });
-        var actions = new JsonArray
-        {
-            ShowCard(T("card.easier"), T(exercise.Easier)),
-            ShowCard(T("card.harder"), T(exercise.Harder)),
-            new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = $"{T("card.sources")}: {Shorten(sources[0].Title)}", ["url"] = sources[0].Url },
-        };
-        return Card(body, actions);
     }
 
     public string DoseText(string locale, ExerciseDose dose)
@@ -124,73 +139,76 @@ public sealed class CareCards(CareContent content, Localizer localizer, string i
         return string.Join(locale == Localizer.Chinese ? "，" : ", ", parts);
     }
 
-    public static Attachment ToAttachment(JsonObject card) => new()
+    /// <summary>
+    /// Fits a card to the channel. Teams gets Universal Actions with an <c>Action.Submit</c> fallback for older
+    /// clients, full width, and (for questions) a refresh so that an old copy of the card shows that it is closed.
+    /// Other channels (Web Chat, the Emulator) get <c>Action.Submit</c> with the verb in the data.
+    /// </summary>
+    public static AdaptiveCard ForChannel(AdaptiveCard card, Activity activity, JsonObject? refreshData = null)
     {
-        ContentType = ContentType,
-        Content = JsonSerializer.SerializeToElement(card, CardJsonContext.Default.JsonObject),
-    };
+        if (activity.ChannelId == TeamsChannel)
+        {
+            MapActions(card, action => action is ExecuteAction execute ? WithFallback(execute) : action);
+            card.MsTeams = new TeamsCardProperties { Width = "Full" };
+            if (refreshData is not null && activity.From?.Id is { } userId)
+            {
+                card.Refresh = new CardRefresh { Action = new ExecuteAction { Verb = RefreshVerb, Data = refreshData }, UserIds = [userId] };
+            }
 
-    private static JsonObject Card(JsonArray body, JsonArray actions)
-    {
-        var card = new JsonObject
-        {
-            ["type"] = "AdaptiveCard",
-            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-            ["version"] = "1.5",
-            ["body"] = body,
-        };
-        if (actions.Count > 0)
-        {
-            card["actions"] = actions;
+            return card;
         }
 
+        MapActions(card, action => action is ExecuteAction execute ? AsSubmit(execute) : action);
         return card;
     }
 
-    private static JsonObject Submit(string title, JsonObject data) => new() { ["type"] = "Action.Submit", ["title"] = title, ["data"] = data };
-
-    private static JsonObject ShowCard(string title, string text) => new()
+    public static Attachment ToAttachment(AdaptiveCard card) => new()
     {
-        ["type"] = "Action.ShowCard",
-        ["title"] = title,
-        ["card"] = new JsonObject { ["type"] = "AdaptiveCard", ["body"] = new JsonArray { TextBlock(text, wrap: true) } },
+        ContentType = AdaptiveCard.ContentType,
+        Content = ToJson(card),
     };
 
-    private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
+    public static JsonElement ToJson(AdaptiveCard card) => JsonSerializer.SerializeToElement(card, CardJsonContext.Default.AdaptiveCard);
 
-    private static JsonObject TextBlock(string text, bool wrap = false, string? weight = null, string? size = null, bool isSubtle = false, string? color = null)
+    private AdaptiveCard Expand(string template, JsonObject data) => content.Cards[template].Expand(data);
+
+    private static ExecuteAction WithFallback(ExecuteAction execute)
     {
-        var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text };
-        if (wrap)
+        execute.Fallback = AsSubmit(execute);
+        return execute;
+    }
+
+    private static SubmitAction AsSubmit(ExecuteAction execute)
+    {
+        var data = execute.Data?.DeepClone().AsObject() ?? [];
+        data["verb"] = execute.Verb;
+        return new SubmitAction { Id = execute.Id, Title = execute.Title, Style = execute.Style, Data = data };
+    }
+
+    private static void MapActions(AdaptiveCard card, Func<AdaptiveAction, AdaptiveAction> map)
+    {
+        if (card.Actions is { } actions)
         {
-            block["wrap"] = true;
+            MapList(actions, map);
         }
 
-        if (weight is not null)
+        foreach (var set in card.AllElements().OfType<ActionSet>())
         {
-            block["weight"] = weight;
+            MapList(set.Actions, map);
         }
+    }
 
-        if (size is not null)
+    private static void MapList(List<AdaptiveAction> actions, Func<AdaptiveAction, AdaptiveAction> map)
+    {
+        for (var i = 0; i < actions.Count; i++)
         {
-            block["size"] = size;
+            actions[i] = map(actions[i]);
+            if (actions[i] is ShowCardAction { Card: { } card })
+            {
+                MapActions(card, map);
+            }
         }
-
-        if (isSubtle)
-        {
-            block["isSubtle"] = true;
-        }
-
-        if (color is not null)
-        {
-            block["color"] = color;
-        }
-
-        return block;
     }
 
     private static string Shorten(string title) => title.Length <= 40 ? title : title[..37] + "...";
 }
-
-[System.Text.Json.Serialization.JsonSerializable(typeof(JsonObject))]
-internal sealed partial class CardJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

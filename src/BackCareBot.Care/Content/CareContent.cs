@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using BackCareBot.Dialogs.Flows;
+using BackCareBot.Protocol.Cards;
 
 namespace BackCareBot.Care.Content;
 
@@ -24,6 +25,9 @@ public sealed class CareContent
     public required ExerciseFile Exercises { get; init; }
 
     public required QuizFile Quiz { get; init; }
+
+    /// <summary>Card templates from dialogs/cards/, by file name without extension ("question", "exercise", ...).</summary>
+    public required IReadOnlyDictionary<string, CardTemplate> Cards { get; init; }
 
     /// <summary>Locale name ("en", "zh-CN") to its strings.</summary>
     public required IReadOnlyDictionary<string, LocaleFile> Locales { get; init; }
@@ -49,9 +53,23 @@ public sealed class CareContent
             locales.Add(Path.GetFileNameWithoutExtension(file), Read(file, ContentJsonContext.Default.LocaleFile));
         }
 
+        var cards = new Dictionary<string, CardTemplate>(StringComparer.Ordinal);
+        foreach (var file in Directory.GetFiles(Path.Combine(folder, "cards"), "*.json").Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                cards.Add(Path.GetFileNameWithoutExtension(file), CardTemplate.Parse(Path.GetFileName(file), File.ReadAllText(file)));
+            }
+            catch (Exception e) when (e is JsonException or FormatException)
+            {
+                throw new ContentException(file, e.Message);
+            }
+        }
+
         return new CareContent
         {
             Folder = folder,
+            Cards = cards,
             Flows = flows,
             RedFlags = Read(Path.Combine(folder, "redflags.json"), ContentJsonContext.Default.RedFlagFile),
             Emergency = Read(Path.Combine(folder, "emergency.json"), ContentJsonContext.Default.EmergencyFile),

@@ -21,6 +21,7 @@ public static class ContentValidator
         ValidateAdvice(content, problems, keys);
         ValidateExercises(content, problems, keys);
         ValidateQuiz(content, problems, keys);
+        ValidateCards(content, problems);
         ValidateTranslations(content, problems, keys);
         return problems;
     }
@@ -158,6 +159,14 @@ public static class ContentValidator
 
             keys.UnionWith([exercise.Title, exercise.ImageAlt, exercise.Start, exercise.Easier, exercise.Harder, exercise.Stop, .. exercise.Steps]);
             keys.UnionWith(new[] { exercise.Dose.Standard?.Frequency, exercise.Dose.Gentle?.Frequency }.OfType<string>());
+        }
+    }
+
+    private static void ValidateCards(CareContent content, List<string> problems)
+    {
+        foreach (var name in Cards.CareCards.Templates.Where(name => !content.Cards.ContainsKey(name)))
+        {
+            problems.Add($"cards/{name}.json: missing (the bot sends this card)");
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using BackCareBot.Care.Advice;
 using BackCareBot.Care.Cards;
 using BackCareBot.Care.Content;
@@ -11,6 +12,7 @@ using BackCareBot.Dialogs.Engine;
 using BackCareBot.Dialogs.Flows;
 using BackCareBot.Dialogs.Recognition;
 using BackCareBot.Dialogs.State;
+using BackCareBot.Protocol.Cards;
 using BackCareBot.Protocol.Schema;
 
 namespace BackCareBot.Care.Conversation;
@@ -60,14 +62,19 @@ internal sealed class CareFlowHost(CareContent content, Localizer localizer, Car
         }
 
         await HandleInputAsync(dc, care, cancellationToken).ConfigureAwait(false);
+        if (care.ReplacementCard is null && care.AcceptedCardAnswer is { } answer)
+        {
+            care.ReplacementCard = cards.Answered(care.Locale, care.AcceptedCardQuestion, answer);
+        }
+
         if (activity.IsType(ActivityTypes.Invoke))
         {
             care.Turn.InvokeResponse = InvokeResponseFor(care);
         }
-        else if (care.AcceptedCardAnswer is { } answer && activity.ChannelId == "msteams" && activity.ReplyToId is { } cardId)
+        else if (care.ReplacementCard is { } replacement && activity.ChannelId == CareCards.TeamsChannel && activity.ReplyToId is { } cardId)
         {
             // One answer per card: replace the card so its buttons cannot be pressed again.
-            var summary = new Activity { Id = cardId, Attachments = [CareCards.ToAttachment(cards.Answered(care.Locale, answer))] };
+            var summary = new Activity { Id = cardId, Attachments = [CareCards.ToAttachment(CareCards.ForChannel(replacement, activity))] };
             await care.Turn.UpdateActivityAsync(summary, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -76,10 +83,25 @@ internal sealed class CareFlowHost(CareContent content, Localizer localizer, Car
     {
         var activity = care.Turn.Activity;
         var input = UserInput.From(activity);
-        if (ExerciseVerb(activity) is { } verb)
+        if (input.CardVerb is { } verb && ExerciseFeedbackKeys.ContainsKey(verb))
         {
-            await ExerciseFeedbackAsync(care, verb, cancellationToken).ConfigureAwait(false);
+            await ExerciseFeedbackAsync(dc, care, verb, cancellationToken).ConfigureAwait(false);
             return;
+        }
+
+        if (activity.IsType(ActivityTypes.Invoke))
+        {
+            if (input.CardVerb == CareCards.RefreshVerb)
+            {
+                care.ReplacementCard = RefreshedCard(dc, care, input);
+                return;
+            }
+
+            if (input.CardVerb != CareCards.AnswerVerb)
+            {
+                care.InvokeError = $"Unknown verb '{input.CardVerb}'.";
+                return;
+            }
         }
 
         if (!input.IsCardAnswer && TextNormalizer.IsBlank(input.Text) && input.HasAttachment)
@@ -105,6 +127,14 @@ internal sealed class CareFlowHost(CareContent content, Localizer localizer, Car
 
         if (dc.ActiveFrame is null)
         {
+            if (input.IsCardAnswer)
+            {
+                // A card from a conversation that has ended: nothing is open for it to answer.
+                care.StaleCard = true;
+                await SendTextAsync(care, T(care, "prompt.stale_closed"), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             await dc.BeginDialogAsync(CareBot.CareFlow, cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -132,6 +162,7 @@ internal sealed class CareFlowHost(CareContent content, Localizer localizer, Car
                 care.State.Flags.Clear();
                 care.State.Level = TriageLevels.SelfCare;
                 care.State.DoseStepBack = 0;
+                care.State.Dialog.Run = null;
                 await dc.BeginDialogAsync(CareBot.CareFlow, cancellationToken).ConfigureAwait(false);
                 return true;
             case Command.Cancel:
@@ -223,7 +254,7 @@ internal sealed class CareFlowHost(CareContent content, Localizer localizer, Car
                 await SendTextAsync(care, lead, cancellationToken).ConfigureAwait(false);
             }
 
-            var card = step.Kind == StepKinds.Number ? cards.Number(care.Locale, step, prompt) : cards.Choice(care.Locale, step, prompt, choices!);
+            var card = QuestionCard(dc, care, step, prompt, choices);
             await care.Turn.SendActivityAsync(new Activity { Attachments = [CareCards.ToAttachment(card)] }, cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -240,6 +271,33 @@ internal sealed class CareFlowHost(CareContent content, Localizer localizer, Car
             cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The card for a question with a number or more choices than fit as suggested actions.</summary>
+    private AdaptiveCard QuestionCard(DialogContext dc, CareTurn care, FlowStep step, string prompt, IReadOnlyList<FlowChoice>? choices)
+    {
+        var run = dc.State.EnsureRun();
+        var card = step.Kind == StepKinds.Number ? cards.Number(care.Locale, step, prompt, run) : cards.Choice(care.Locale, step, prompt, choices!, run);
+        return CareCards.ForChannel(card, care.Turn.Activity, new JsonObject { ["step"] = step.Id, ["run"] = run });
+    }
+
+    /// <summary>
+    /// Teams asks for a card's current view when it is shown again: the open question stays as it is, an answered
+    /// one shows its answer, and anything else (an earlier run, a question no longer asked) shows that it is closed.
+    /// </summary>
+    private AdaptiveCard RefreshedCard(DialogContext dc, CareTurn care, UserInput input)
+    {
+        var step = input.CardStepId is { } id ? FindStep(id) : null;
+        var question = step?.Prompt is { } prompt ? T(care, prompt) : null;
+        var sameRun = input.CardRun is not null && input.CardRun == dc.State.Run;
+        if (step is not null && sameRun && dc.ActiveFrame is not null && ActiveFlow(dc).CurrentStep(dc)?.Id == step.Id)
+        {
+            return QuestionCard(dc, care, step, question!, step.Kind == StepKinds.YesNo ? YesNoChoices(step) : step.Choices);
+        }
+
+        return step is not null && sameRun && dc.State.Answers.TryGetValue(step.Id, out var value)
+            ? cards.Answered(care.Locale, question, AnswerLabel(care, step, value))
+            : cards.Closed(care.Locale, question);
+    }
+
     public Task TellAsync(DialogContext dc, IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         var care = Care(dc);
@@ -254,7 +312,8 @@ internal sealed class CareFlowHost(CareContent content, Localizer localizer, Car
         var care = Care(dc);
         if (UserInput.From(care.Turn.Activity).IsCardAnswer)
         {
-            care.AcceptedCardAnswer = step.Choices?.Find(c => c.Value == value) is { } choice ? T(care, choice.Label) : value;
+            care.AcceptedCardAnswer = AnswerLabel(care, step, value);
+            care.AcceptedCardQuestion = step.Prompt is { } prompt ? T(care, prompt) : null;
         }
 
         if (step.Flag is { } flagId && value == "yes" && content.RedFlags.Flags.Find(f => f.Id == flagId) is { } flag)
@@ -380,9 +439,12 @@ internal sealed class CareFlowHost(CareContent content, Localizer localizer, Car
 
         intro.Append("\n\n").Append(T(care, "exercises.stop_rule"));
         await SendTextAsync(care, intro.ToString(), cancellationToken).ConfigureAwait(false);
+        care.State.Plan++;
+        care.State.Feedback.Clear();
         foreach (var planned in plan)
         {
-            await care.Turn.SendActivityAsync(new Activity { Attachments = [CareCards.ToAttachment(cards.Exercise(care.Locale, planned))] }, cancellationToken).ConfigureAwait(false);
+            var card = CareCards.ForChannel(cards.Exercise(care.Locale, planned, care.State.Plan), care.Turn.Activity);
+            await care.Turn.SendActivityAsync(new Activity { Attachments = [CareCards.ToAttachment(card)] }, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -403,20 +465,48 @@ internal sealed class CareFlowHost(CareContent content, Localizer localizer, Car
         await SendExercisesAsync(care, dc, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task ExerciseFeedbackAsync(CareTurn care, string verb, CancellationToken cancellationToken)
+    /// <summary>Feedback buttons on exercise cards: the verb and the reply it gets.</summary>
+    private static readonly Dictionary<string, (string Reply, string Label)> ExerciseFeedbackKeys = new(StringComparer.Ordinal)
     {
-        var key = verb switch
+        ["exercise.done"] = ("exercise.done_reply", "card.done"),
+        ["exercise.tooHard"] = ("exercise.too_hard_reply", "card.too_hard"),
+        ["exercise.hurts"] = ("exercise.hurts_reply", "card.hurts"),
+    };
+
+    /// <summary>
+    /// One answer per exercise card: the feedback is kept for the current plan (a card of an older plan, or a second
+    /// press, changes nothing), "it hurts" makes the next plan gentler, and the card's buttons give way to the answer.
+    /// </summary>
+    private async Task ExerciseFeedbackAsync(DialogContext dc, CareTurn care, string verb, CancellationToken cancellationToken)
+    {
+        var (data, _) = UserInput.CardData(care.Turn.Activity);
+        var exerciseId = data is { ValueKind: JsonValueKind.Object } d ? UserInput.ReadString(d, "exercise") : null;
+        var plan = data is { ValueKind: JsonValueKind.Object } p ? UserInput.ReadString(p, "plan") : null;
+        var current = plan is null || plan == care.State.Plan.ToString(CultureInfo.InvariantCulture);
+        if (!current || (exerciseId is not null && care.State.Feedback.Contains(exerciseId)))
         {
-            "exercise.done" => "exercise.done_reply",
-            "exercise.tooHard" => "exercise.too_hard_reply",
-            _ => "exercise.hurts_reply",
-        };
+            care.StaleCard = true;
+            await SendTextAsync(care, T(care, "exercise.already_noted"), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var planned = _exercises.Plan(dc.State.Answers, care.State.Level, care.State.DoseStepBack).FirstOrDefault(e => e.Exercise.Id == exerciseId);
+        if (exerciseId is not null)
+        {
+            care.State.Feedback.Add(exerciseId);
+        }
+
+        var (reply, label) = ExerciseFeedbackKeys[verb];
         if (verb == "exercise.hurts")
         {
             care.State.DoseStepBack++;
         }
 
-        await SendTextAsync(care, T(care, key), cancellationToken).ConfigureAwait(false);
+        await SendTextAsync(care, T(care, reply), cancellationToken).ConfigureAwait(false);
+        var noted = localizer.Text(care.Locale, "card.noted", "answer", T(care, label));
+        care.ReplacementCard = planned is not null
+            ? cards.Exercise(care.Locale, planned, care.State.Plan, noted)
+            : cards.Answered(care.Locale, null, noted);
     }
 
     private Task DeleteCheckInAsync(CareTurn care, CancellationToken cancellationToken) =>
@@ -433,10 +523,9 @@ internal sealed class CareFlowHost(CareContent content, Localizer localizer, Car
         var text = new StringBuilder(T(care, "privacy.summary"));
         foreach (var (stepId, value) in state.Dialog.Answers)
         {
-            var step = content.Flows.Values.SelectMany(f => f.Steps).FirstOrDefault(s => s.Id == stepId);
+            var step = FindStep(stepId);
             var question = step?.Prompt is { } prompt ? T(care, prompt) : stepId;
-            var answer = step?.Choices?.Find(c => c.Value == value) is { } choice ? T(care, choice.Label)
-                : value is "yes" ? T(care, "button.yes") : value is "no" ? T(care, "button.no") : value;
+            var answer = step is null ? value : AnswerLabel(care, step, value);
             text.Append("\n\n- ").Append(question).Append(" → ").Append(answer);
         }
 
@@ -454,24 +543,45 @@ internal sealed class CareFlowHost(CareContent content, Localizer localizer, Car
         return text.Append("\n\n").Append(T(care, "privacy.how_to_delete")).ToString();
     }
 
+    private FlowStep? FindStep(string id) => content.Flows.Values.SelectMany(f => f.Steps).FirstOrDefault(s => s.Id == id);
+
+    private string AnswerLabel(CareTurn care, FlowStep step, string value) =>
+        step.Choices?.Find(c => c.Value == value) is { } choice ? T(care, choice.Label)
+            : value switch
+            {
+                "yes" => T(care, "button.yes"),
+                "no" => T(care, "button.no"),
+                "unsure" => T(care, "button.unsure"),
+                _ => value,
+            };
+
+    /// <summary>
+    /// The answer to an <c>adaptiveCard/action</c> invoke, in the same HTTP response: the card that replaces the
+    /// clicked one, a short message (already answered, or see the reply below), or an error for an unknown verb.
+    /// </summary>
     private InvokeResponse InvokeResponseFor(CareTurn care)
     {
-        var body = care.AcceptedCardAnswer is { } answer
-            ? new AdaptiveCardInvokeResponse { StatusCode = 200, Type = CareCards.ContentType, Value = CareCards.ToAttachment(cards.Answered(care.Locale, answer)).Content }
-            : new AdaptiveCardInvokeResponse { StatusCode = 200, Type = "application/vnd.microsoft.activity.message", Value = JsonSerializer.SerializeToElement(care.StaleCard ? "stale" : "ok", CareStateJsonContext.Default.String) };
-        return new InvokeResponse { Status = 200, Body = JsonSerializer.SerializeToElement(body, ProtocolJsonContext.Default.AdaptiveCardInvokeResponse) };
-    }
-
-    private static string? ExerciseVerb(Activity activity)
-    {
-        var value = activity.Value;
-        if (activity.IsType(ActivityTypes.Invoke) && value is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.Object)
+        AdaptiveCardInvokeResponse body;
+        if (care.InvokeError is { } error)
         {
-            value = action.TryGetProperty("data", out var data) ? data : null;
+            body = new AdaptiveCardInvokeResponse
+            {
+                StatusCode = 400,
+                Type = "application/vnd.microsoft.error",
+                Value = JsonSerializer.SerializeToElement(new JsonObject { ["code"] = "BadRequest", ["message"] = error }, CardJsonContext.Default.JsonObject),
+            };
+        }
+        else if (care.ReplacementCard is { } card)
+        {
+            body = new AdaptiveCardInvokeResponse { StatusCode = 200, Type = AdaptiveCard.ContentType, Value = CareCards.ToJson(CareCards.ForChannel(card, care.Turn.Activity)) };
+        }
+        else
+        {
+            var text = T(care, care.StaleCard ? "card.already_answered" : "card.received");
+            body = new AdaptiveCardInvokeResponse { StatusCode = 200, Type = "application/vnd.microsoft.activity.message", Value = JsonSerializer.SerializeToElement(text, CareStateJsonContext.Default.String) };
         }
 
-        return value is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty("verb", out var verb) && verb.ValueKind == JsonValueKind.String
-            && verb.GetString() is { } name && name.StartsWith("exercise.", StringComparison.Ordinal) ? name : null;
+        return new InvokeResponse { Status = body.StatusCode, Body = JsonSerializer.SerializeToElement(body, ProtocolJsonContext.Default.AdaptiveCardInvokeResponse) };
     }
 
     private static IReadOnlyList<FlowChoice> YesNoChoices(FlowStep step) =>

@@ -29,6 +29,12 @@ public sealed class CareState
     /// <summary>How many steps gentler than the pain score suggests, after worse check-ins.</summary>
     public int DoseStepBack { get; set; }
 
+    /// <summary>Counts the exercise plans sent; exercise cards carry it, so feedback on an older plan is refused.</summary>
+    public int Plan { get; set; }
+
+    /// <summary>The exercises of the current plan that already got feedback (one answer per card).</summary>
+    public List<string> Feedback { get; set; } = [];
+
     public DateTimeOffset? CheckInDue { get; set; }
 
     /// <summary>Where to send the check-in; kept only while one is planned.</summary>

@@ -6,4 +6,12 @@ public sealed class DialogState
     public List<DialogFrame> Stack { get; set; } = [];
 
     public Dictionary<string, string> Answers { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A short id for this run of the conversation, written into every question card; a new run ("start over")
+    /// gets a new id, so an answer from a card of an earlier run is refused even when it names the current step.
+    /// </summary>
+    public string? Run { get; set; }
+
+    public string EnsureRun() => Run ??= Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4));
 }

@@ -40,7 +40,7 @@ public sealed class FlowDialog : Dialog
         }
 
         var input = UserInput.From(dc.Turn.Activity);
-        if (input.CardStepId is { } answeredStep && answeredStep != step.Id)
+        if ((input.CardStepId is { } answeredStep && answeredStep != step.Id) || (input.CardRun is { } run && run != dc.State.Run))
         {
             await _host.StaleAnswerAsync(dc, cancellationToken).ConfigureAwait(false);
             return DialogTurnResult.Waiting;
