@@ -305,6 +305,71 @@ public sealed class ConversationBehaviourTests
         Assert.Contains("Where do you use pillows?", string.Join("\n", replies.Select(r => r.Visible)), StringComparison.Ordinal);
     }
 
+    private static readonly string[] ToExercises = [.. ToSleepQuestion, "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "yes", "no", "2 weeks", "45 or older", "no", "no", "3"];
+
+    [Fact]
+    public async Task Exercise_feedback_counts_once_per_card()
+    {
+        var bot = new ConversationDriver();
+        var plan = await bot.SayAllAsync(ToExercises);
+        var cards = plan.SelectMany(r => r.Cards).Where(c => FeedbackData(c, "exercise.hurts") is not null).ToList();
+        Assert.True(cards.Count >= 2, "expected at least two exercise cards");
+
+        var hurts = await bot.SubmitAsync(FeedbackData(cards[0], "exercise.hurts")!);
+        var again = await bot.SubmitAsync(FeedbackData(cards[0], "exercise.hurts")!);
+        var other = await bot.SubmitAsync(FeedbackData(cards[1], "exercise.done")!);
+
+        Assert.Contains("Stop that exercise", hurts[0].Text, StringComparison.Ordinal);
+        Assert.Contains("already have your feedback", again[0].Text, StringComparison.Ordinal);
+        Assert.Contains("Well done", other[0].Text, StringComparison.Ordinal);
+        var state = await StateAsync(bot);
+        Assert.Equal(1, state.DoseStepBack);
+        Assert.Equal(2, state.Feedback.Count);
+    }
+
+    [Fact]
+    public async Task On_teams_exercise_feedback_replaces_the_buttons_with_the_answer_and_a_card_of_an_older_plan_changes_nothing()
+    {
+        var bot = new ConversationDriver(channelId: "msteams");
+        var plan = await bot.SayAllAsync(ToExercises);
+        var cards = plan.SelectMany(r => r.Cards).Where(c => FeedbackData(c, "exercise.done") is not null).ToList();
+        var card = cards[0];
+
+        await bot.SendAsync(Press("exercise.done", FeedbackData(card, "exercise.done")!));
+        var replaced = JsonNode.Parse(bot.LastInvoke!.Body!.Value.GetRawText())!;
+
+        Assert.Equal("application/vnd.microsoft.card.adaptive", replaced["type"]!.GetValue<string>());
+        Assert.Contains("Noted: Done", replaced["value"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Null(FeedbackData(replaced["value"]!.AsObject(), "exercise.hurts"));
+        Assert.Equal(card["body"]![0]!["text"]!.GetValue<string>(), replaced["value"]!["body"]![0]!["text"]!.GetValue<string>());
+
+        await bot.CheckInAsync();
+        await bot.SayAllAsync("better", "no", "2");
+        var stepBack = (await StateAsync(bot)).DoseStepBack;
+        // A card of the earlier plan that got no feedback: only its plan number tells that it is out of date.
+        await bot.SendAsync(Press("exercise.hurts", FeedbackData(cards[1], "exercise.hurts")!));
+        var stale = JsonNode.Parse(bot.LastInvoke!.Body!.Value.GetRawText())!;
+
+        Assert.Equal("application/vnd.microsoft.activity.message", stale["type"]!.GetValue<string>());
+        Assert.Equal(stepBack, (await StateAsync(bot)).DoseStepBack);
+    }
+
+    /// <summary>The data of an exercise card's feedback button (Action.Submit data, or Action.Execute data with its verb).</summary>
+    private static JsonObject? FeedbackData(JsonObject card, string verb) =>
+        card["body"]!.AsArray().Where(e => e!["type"]!.GetValue<string>() == "ActionSet").SelectMany(s => s!["actions"]!.AsArray())
+            .Where(a => (a!["verb"] ?? a["data"]?["verb"])?.GetValue<string>() == verb)
+            .Select(a => a!["data"]!.DeepClone().AsObject())
+            .FirstOrDefault();
+
+    private static Activity Press(string verb, JsonObject data) => new()
+    {
+        Type = ActivityTypes.Invoke,
+        Name = "adaptiveCard/action",
+        Value = JsonSerializer.SerializeToElement(
+            new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data }, ["trigger"] = "manual" },
+            TestJson.Default.JsonObject),
+    };
+
     private static async Task<CareState> StateAsync(ConversationDriver bot)
     {
         var stored = await bot.Store.ReadAsync($"conversation/{bot.ChannelId}/{bot.ConversationId}", default);

@@ -168,7 +168,7 @@ public sealed class CardTemplate
         {
             JsonValueKind.False or JsonValueKind.Null => false,
             JsonValueKind.String => v.GetValue<string>().Length > 0,
-            JsonValueKind.Number => v.GetValue<double>() != 0,
+            JsonValueKind.Number => double.Parse(v.ToJsonString(), CultureInfo.InvariantCulture) != 0,
             _ => true,
         },
         _ => true,
@@ -207,7 +207,7 @@ public sealed class CardTemplate
     {
         null => "",
         JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<double>().ToString(CultureInfo.InvariantCulture),
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.ToJsonString(),
         _ => value.ToJsonString(),
     };
 
