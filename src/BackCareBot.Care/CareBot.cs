@@ -33,7 +33,7 @@ public sealed partial class CareBot : IBot
         _store = store;
         _logger = logger;
         var localizer = new Localizer(content);
-        _host = new CareFlowHost(content, localizer, new CareCards(content, localizer, options.PublicUrl), store);
+        _host = new CareFlowHost(content, localizer, new CareCards(content, localizer, () => options.ImageBaseUrl), store);
         foreach (var flow in content.Flows.Values)
         {
             _dialogs.Add(new FlowDialog(flow, _host));

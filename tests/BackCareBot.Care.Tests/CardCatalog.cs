@@ -25,7 +25,7 @@ public static class CardCatalog
     {
         var content = Content.Value;
         var localizer = new Localizer(content);
-        var cards = new CareCards(content, localizer, imageBase);
+        var cards = new CareCards(content, localizer, () => imageBase);
         var list = new List<(string, JsonObject)>();
         foreach (var channel in new[] { CareCards.TeamsChannel, "webchat" })
         {

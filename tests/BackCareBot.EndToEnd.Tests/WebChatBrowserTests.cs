@@ -120,6 +120,49 @@ public sealed class WebChatBrowserTests(Chromium chromium) : IClassFixture<Chrom
         Assert.DoesNotMatch("<script>", html);
     }
 
+    [Fact]
+    public async Task A_new_user_answers_the_real_bot_and_reaches_exercise_cards_whose_buttons_work()
+    {
+        await using var host = await BotHost.StartAsync();
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 900, Height = 1400 } });
+        var page = await OpenChatAsync(context, host);
+        var policyViolations = WatchForPolicyViolations(page);
+
+        // Consent and the red-flag screen (suggested actions and typed answers), then the assessment up to the pain score.
+        string[] answers = ["yes", "16 to 49", "no", "no", "no", "no", "no", "no", "no", "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "yes", "no", "2 weeks", "45 or older", "no", "no"];
+        foreach (var answer in answers)
+        {
+            await AnswerAsync(page, answer);
+        }
+
+        var painCard = page.Locator(".ac-adaptiveCard").Last;
+        await painCard.Locator("input").FillAsync("3");
+        await painCard.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+
+        var exercise = page.Locator(".ac-adaptiveCard").Filter(new() { HasText = "Knee rolls (lower back twist)" }).First;
+        await exercise.WaitForAsync();
+        var picture = exercise.Locator("img").First;
+        await WaitUntilAsync(() => picture.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
+        await exercise.GetByRole(AriaRole.Button, new() { Name = "Easier" }).ClickAsync();
+        await exercise.GetByText("Smaller movement, a pillow between your knees").WaitForAsync();
+        await exercise.ScrollIntoViewIfNeededAsync();
+        await exercise.ScreenshotAsync(new LocatorScreenshotOptions { Path = Chromium.ArtifactPath("webchat-exercise-card.png") });
+        await exercise.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
+        await Shown(page, "Well done. Keep it up").First.WaitForAsync();
+
+        Assert.Empty(policyViolations);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ArtifactPath("webchat-exercises.png") });
+    }
+
+    /// <summary>Types an answer and waits for the bot to answer it (the echo plus at least one reply).</summary>
+    private static async Task AnswerAsync(IPage page, string text)
+    {
+        var activities = page.Locator(".webchat__basic-transcript__activity");
+        var before = await activities.CountAsync();
+        await SendAsync(page, text);
+        await WaitUntilAsync(async () => await activities.CountAsync() >= before + 2);
+    }
+
     /// <summary>Opens the page and waits for the real bot's greeting.</summary>
     private static async Task<IPage> OpenChatAsync(IBrowserContext context, BotHost host)
     {

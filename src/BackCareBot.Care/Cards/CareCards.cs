@@ -16,8 +16,9 @@ namespace BackCareBot.Care.Cards;
 /// answered card. Buttons are Universal Actions (<c>Action.Execute</c> with a verb); <see cref="ForChannel"/> adds
 /// the <c>Action.Submit</c> fallback on Teams and turns them into <c>Action.Submit</c> elsewhere. Button data
 /// carries the step id and the conversation run, so an old card can be told apart from the current question.
+/// The image base is read per card: unless configured, it is the address the server bound, known only after start.
 /// </summary>
-public sealed class CareCards(CareContent content, Localizer localizer, string imageBaseUrl)
+public sealed class CareCards(CareContent content, Localizer localizer, Func<string> imageBaseUrl)
 {
     public const string AnswerVerb = "answer";
     public const string RefreshVerb = "refresh";
@@ -85,14 +86,15 @@ public sealed class CareCards(CareContent content, Localizer localizer, string i
         var steps = new JsonArray();
         for (var i = 0; i < exercise.Steps.Count; i++)
         {
-            steps.Add(new JsonObject { ["text"] = $"{i + 1}. {T(exercise.Steps[i])}" });
+            // The number in a column of its own: "1. text" would be a Markdown list, which renderers number afresh per block.
+            steps.Add(new JsonObject { ["number"] = (i + 1).ToString(CultureInfo.InvariantCulture), ["text"] = T(exercise.Steps[i]) });
         }
 
         var sources = exercise.Sources.Select(id => content.Sources[id]).ToList();
         return Expand("exercise", new JsonObject
         {
             ["title"] = T(exercise.Title),
-            ["image"] = new JsonObject { ["url"] = $"{imageBaseUrl.TrimEnd('/')}/images/{exercise.Image}", ["alt"] = T(exercise.ImageAlt) },
+            ["image"] = new JsonObject { ["url"] = $"{imageBaseUrl().TrimEnd('/')}/images/{exercise.Image}", ["alt"] = T(exercise.ImageAlt) },
             ["dose"] = DoseText(locale, planned.Dose),
             ["start"] = T(exercise.Start),
             ["steps"] = steps,

@@ -25,6 +25,9 @@ public static partial class CareRegistration
     /// <summary>Serves the exercise pictures the cards link to under /images/.</summary>
     public static WebApplication MapCareImages(this WebApplication app)
     {
+        // Without Care:PublicUrl the cards link to the address the server actually bound (a free port in tests).
+        var options = app.Services.GetRequiredService<CareOptions>();
+        app.Lifetime.ApplicationStarted.Register(() => options.PublicUrl ??= app.Urls.FirstOrDefault());
         var content = app.Services.GetRequiredService<CareContent>();
         app.UseStaticFiles(new StaticFileOptions
         {

@@ -1,3 +1,4 @@
+using BackCareBot.Care;
 using Microsoft.Extensions.FileProviders;
 
 namespace BackCareBot.Web.DirectLine;
@@ -8,13 +9,16 @@ public static class WebChatPage
     public static WebApplication MapWebChat(this WebApplication app)
     {
         var root = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        var care = app.Services.GetRequiredService<CareOptions>();
         app.Use((http, next) =>
         {
             var host = http.Request.Host.ToUriComponent();
             var headers = http.Response.Headers;
+            // The cards' pictures come from the bot's public address, which may name this host differently (localhost, 127.0.0.1).
+            var pictures = new Uri(care.ImageBaseUrl).GetLeftPart(UriPartial.Authority);
             // Web Chat injects its styles at run time, so only style-src allows inline; scripts come from files only.
             headers.ContentSecurityPolicy =
-                "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+                $"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' {pictures} data: blob:; " +
                 $"font-src 'self' data:; connect-src 'self' ws://{host} wss://{host}; media-src 'self' blob:; " +
                 "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
             headers.XContentTypeOptions = "nosniff";
