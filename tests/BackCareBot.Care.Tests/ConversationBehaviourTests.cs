@@ -354,6 +354,42 @@ public sealed class ConversationBehaviourTests
         Assert.Equal(stepBack, (await StateAsync(bot)).DoseStepBack);
     }
 
+    [Theory]
+    [InlineData("on my back", "A1", "1 to 2 pillows under both knees")]
+    [InlineData("on my side", "A2", "pillow between your knees")]
+    [InlineData("on my front", "A3", "pillow under your hips")]
+    public async Task Every_seed_recommendation_is_reached_in_a_conversation_with_its_parameters(string position, string seed, string correction)
+    {
+        var bot = new ConversationDriver();
+        string[] path = [.. ToExercises];
+        path[ToSleepQuestion.Length] = position;
+        path[^1] = "2";
+
+        var replies = await bot.SayAllAsync(path);
+        var said = string.Join("\n", replies.Select(r => r.Visible));
+        string Card(string exercise) => replies.Where(r => r.Exercises.Contains(exercise)).Select(r => r.Visible).Single();
+
+        Assert.True(said.Contains(correction, StringComparison.Ordinal), $"{seed}: {correction}");
+        Assert.Contains("10 times, before bed and after waking", Card("EX-KNEE-ROLL"), StringComparison.Ordinal);
+        Assert.Contains("5 times, hold 5 s, once a day", Card("EX-SUPERMAN"), StringComparison.Ordinal);
+        Assert.Contains("5 times", Card("EX-DEADBUG"), StringComparison.Ordinal);
+        Assert.Contains("tummy tight", Card("EX-DEADBUG"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task At_high_pain_the_seed_stretch_comes_with_less_effort_shorter_holds_and_rests()
+    {
+        var bot = new ConversationDriver();
+        string[] path = [.. ToExercises];
+        path[^1] = "8";
+
+        var replies = await bot.SayAllAsync(path);
+        var rotation = replies.Where(r => r.Exercises.Contains("EX-KNEE-ROLL")).Select(r => r.Visible).Single();
+
+        Assert.Contains("5 times, hold 2 s, rest 10 s between", rotation, StringComparison.Ordinal);
+        Assert.DoesNotContain(replies, r => r.Exercises.Contains("EX-SUPERMAN"));
+    }
+
     /// <summary>The data of an exercise card's feedback button (Action.Submit data, or Action.Execute data with its verb).</summary>
     private static JsonObject? FeedbackData(JsonObject card, string verb) =>
         card["body"]!.AsArray().Where(e => e!["type"]!.GetValue<string>() == "ActionSet").SelectMany(s => s!["actions"]!.AsArray())
