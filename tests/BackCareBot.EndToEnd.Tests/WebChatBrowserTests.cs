@@ -135,7 +135,12 @@ public sealed class WebChatBrowserTests(Chromium chromium) : IClassFixture<Chrom
             await AnswerAsync(page, answer);
         }
 
+        // The pain card checks its input before anything is sent: empty gets the card's own error message.
         var painCard = page.Locator(".ac-adaptiveCard").Last;
+        var sentBefore = await page.Locator(".webchat__basic-transcript__activity").CountAsync();
+        await painCard.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await painCard.GetByText("Please enter a whole number from 0 to 10.").WaitForAsync();
+        Assert.Equal(sentBefore, await page.Locator(".webchat__basic-transcript__activity").CountAsync());
         await painCard.Locator("input").FillAsync("3");
         await painCard.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
 

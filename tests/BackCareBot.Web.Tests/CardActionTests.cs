@@ -13,24 +13,12 @@ namespace BackCareBot.Web.Tests;
 public sealed class CardActionTests : IAsyncLifetime
 {
     private static readonly string[] ToSleepQuestion = ["hi", "yes", "16 to 49", "no", "no", "no", "no", "no", "no", "no"];
-    private LocalServer _connector = null!;
-    private BotHost _host = null!;
-    private HttpClient _client = null!;
+    private AnonymousBot _bot = null!;
     private int _next;
 
-    public async Task InitializeAsync()
-    {
-        _connector = await ConnectorStandIn.StartAsync();
-        _host = new BotHost(BotHost.Anonymous());
-        _client = _host.CreateClient();
-    }
+    public async Task InitializeAsync() => _bot = await AnonymousBot.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     [Fact]
     public async Task A_button_press_is_answered_in_the_invoke_response_and_a_second_press_changes_nothing()
@@ -46,7 +34,7 @@ public sealed class CardActionTests : IAsyncLifetime
         Assert.Contains("You answered: On my side", body["value"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains("Where do you use pillows?", SentSince(0), StringComparison.Ordinal);
 
-        var before = _connector.Requests.Count;
+        var before = _bot.Connector.Requests.Count;
         var (againStatus, again) = await PressAsync(side);
 
         Assert.Equal(HttpStatusCode.OK, againStatus);
@@ -62,9 +50,9 @@ public sealed class CardActionTests : IAsyncLifetime
     public async Task An_unknown_verb_gets_400_in_the_error_shape()
     {
         await SayAllAsync(ToSleepQuestion);
-        var invoke = ConnectorStandIn.Fixture("teams-invoke-adaptiveCard-action.json", _connector.BaseAddress);
+        var invoke = ConnectorStandIn.Fixture("teams-invoke-adaptiveCard-action.json", _bot.Connector.BaseAddress);
 
-        using var response = await _client.PostActivityAsync(invoke);
+        using var response = await _bot.Client.PostActivityAsync(invoke);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -78,15 +66,15 @@ public sealed class CardActionTests : IAsyncLifetime
     {
         await SayAllAsync(ToSleepQuestion);
         var fallback = Buttons(LastCard()).Single(b => b["data"]!["value"]!.GetValue<string>() == "back")["fallback"]!;
-        var submit = ConnectorStandIn.Fixture("teams-message-card-submit.json", _connector.BaseAddress);
+        var submit = ConnectorStandIn.Fixture("teams-message-card-submit.json", _bot.Connector.BaseAddress);
         submit["id"] = NextId();
         submit["value"] = fallback["data"]!.DeepClone();
-        var before = _connector.Requests.Count;
+        var before = _bot.Connector.Requests.Count;
 
-        using var response = await _client.PostActivityAsync(submit);
+        using var response = await _bot.Client.PostActivityAsync(submit);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var update = Assert.Single(_connector.Requests.Skip(before), r => r.Method == "PUT");
+        var update = Assert.Single(_bot.Connector.Requests.Skip(before), r => r.Method == "PUT");
         Assert.Equal($"/v3/conversations/{Uri.EscapeDataString("a:1test-personal-conversation-id")}/activities/1717310700000", update.PathAndQuery);
         var replaced = JsonNode.Parse(update.Body)!["attachments"]![0]!["content"]!;
         Assert.Contains("You answered: On my back", replaced.ToJsonString(), StringComparison.Ordinal);
@@ -121,7 +109,7 @@ public sealed class CardActionTests : IAsyncLifetime
         await SayAllAsync(ToSleepQuestion);
         var oldCard = LastCard();
         await SayAllAsync(["start over", .. ToSleepQuestion[1..]]);
-        var before = _connector.Requests.Count;
+        var before = _bot.Connector.Requests.Count;
 
         var (_, stale) = await PressAsync(Buttons(oldCard).Single(b => b["data"]!["value"]!.GetValue<string>() == "side"));
 
@@ -135,9 +123,9 @@ public sealed class CardActionTests : IAsyncLifetime
     {
         foreach (var text in messages)
         {
-            var message = ConnectorStandIn.Fixture("teams-message-personal-text.json", _connector.BaseAddress, text);
+            var message = ConnectorStandIn.Fixture("teams-message-personal-text.json", _bot.Connector.BaseAddress, text);
             message["id"] = NextId();
-            using var response = await _client.PostActivityAsync(message);
+            using var response = await _bot.Client.PostActivityAsync(message);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
     }
@@ -145,20 +133,20 @@ public sealed class CardActionTests : IAsyncLifetime
     /// <summary>Presses an Action.Execute as Teams does: an adaptiveCard/action invoke carrying the action.</summary>
     private async Task<(HttpStatusCode Status, JsonNode Body)> PressAsync(JsonNode action, string trigger = "manual")
     {
-        var invoke = ConnectorStandIn.Fixture("teams-invoke-adaptiveCard-action.json", _connector.BaseAddress);
+        var invoke = ConnectorStandIn.Fixture("teams-invoke-adaptiveCard-action.json", _bot.Connector.BaseAddress);
         invoke["id"] = "f:" + NextId();
         invoke["value"] = new JsonObject
         {
             ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = action["verb"]!.DeepClone(), ["data"] = action["data"]!.DeepClone() },
             ["trigger"] = trigger,
         };
-        using var response = await _client.PostActivityAsync(invoke);
+        using var response = await _bot.Client.PostActivityAsync(invoke);
         return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
     }
 
     private string NextId() => $"17173108{Interlocked.Increment(ref _next):D5}";
 
-    private JsonNode LastCard() => _connector.Requests.Where(r => r.Method == "POST")
+    private JsonNode LastCard() => _bot.Connector.Requests.Where(r => r.Method == "POST")
         .Select(r => JsonNode.Parse(r.Body)!["attachments"]?[0]?["content"])
         .Last(c => c is not null)!;
 
@@ -166,7 +154,7 @@ public sealed class CardActionTests : IAsyncLifetime
         [.. card["body"]!.AsArray().Where(e => e!["type"]!.GetValue<string>() == "ActionSet").SelectMany(s => s!["actions"]!.AsArray()).OfType<JsonNode>()
             .Where(a => a["type"]!.GetValue<string>() == "Action.Execute")];
 
-    private string SentSince(int index) => string.Join("\n", _connector.Requests.Skip(index).Select(r => r.Body));
+    private string SentSince(int index) => string.Join("\n", _bot.Connector.Requests.Skip(index).Select(r => r.Body));
 
     private static JsonNode Reference(string name) =>
         JsonNode.Parse(File.ReadAllText(Repo.ReferenceFile("activities", "outgoing", name)))!;

@@ -10,28 +10,16 @@ namespace BackCareBot.Web.Tests;
 public sealed class TurnHandlingTests : IAsyncLifetime
 {
     private readonly RecordingBot _bot = new() { TurnLength = TimeSpan.FromMilliseconds(200) };
-    private LocalServer _connector = null!;
-    private BotHost _host = null!;
-    private HttpClient _client = null!;
+    private AnonymousBot _anonymous = null!;
 
-    public async Task InitializeAsync()
-    {
-        _connector = await ConnectorStandIn.StartAsync();
-        _host = new BotHost(BotHost.Anonymous(), s => s.UseBot(_bot));
-        _client = _host.CreateClient();
-    }
+    public async Task InitializeAsync() => _anonymous = await AnonymousBot.StartAsync(s => s.UseBot(_bot));
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _anonymous.DisposeAsync();
 
     [Fact]
     public async Task The_same_activity_id_posted_twice_runs_the_bot_once()
     {
-        var activity = ConnectorStandIn.Fixture("teams-message-personal-text.json", _connector.BaseAddress);
+        var activity = ConnectorStandIn.Fixture("teams-message-personal-text.json", _anonymous.Connector.BaseAddress);
 
         using var first = await PostAsync(activity);
         using var second = await PostAsync(activity);
@@ -39,13 +27,13 @@ public sealed class TurnHandlingTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal(1, _bot.Turns);
-        Assert.Single(_connector.Requests);
+        Assert.Single(_anonymous.Connector.Requests);
     }
 
     [Fact]
     public async Task Two_turns_in_one_conversation_run_one_at_a_time()
     {
-        var one = ConnectorStandIn.Fixture("teams-message-personal-text.json", _connector.BaseAddress);
+        var one = ConnectorStandIn.Fixture("teams-message-personal-text.json", _anonymous.Connector.BaseAddress);
         var two = one.DeepClone();
         two["id"] = "1717310799002";
 
@@ -59,7 +47,7 @@ public sealed class TurnHandlingTests : IAsyncLifetime
     [Fact]
     public async Task Turns_in_different_conversations_may_overlap()
     {
-        var one = ConnectorStandIn.Fixture("teams-message-personal-text.json", _connector.BaseAddress);
+        var one = ConnectorStandIn.Fixture("teams-message-personal-text.json", _anonymous.Connector.BaseAddress);
         var two = one.DeepClone();
         two["conversation"]!["id"] = "a:another-conversation";
 
@@ -71,7 +59,7 @@ public sealed class TurnHandlingTests : IAsyncLifetime
     [Fact]
     public async Task An_invoke_the_bot_does_not_handle_gets_501()
     {
-        var invoke = ConnectorStandIn.Fixture("teams-invoke-adaptiveCard-action.json", _connector.BaseAddress);
+        var invoke = ConnectorStandIn.Fixture("teams-invoke-adaptiveCard-action.json", _anonymous.Connector.BaseAddress);
 
         using var response = await PostAsync(invoke);
 
@@ -80,5 +68,5 @@ public sealed class TurnHandlingTests : IAsyncLifetime
     }
 
     private Task<HttpResponseMessage> PostAsync(JsonNode activity) =>
-        _client.PostAsync(new Uri("/api/messages", UriKind.Relative), new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
+        _anonymous.Client.PostAsync(new Uri("/api/messages", UriKind.Relative), new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
 }
