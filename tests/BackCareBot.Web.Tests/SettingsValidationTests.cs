@@ -69,4 +69,22 @@ public sealed class SettingsValidationTests
         var warning = Assert.Single(host.Logs.Lines, l => l.Contains("anonymous local mode", StringComparison.Ordinal));
         Assert.StartsWith("Warning", warning, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("http://bot.example", true)]
+    [InlineData("https://bot.example", false)]
+    public async Task A_channel_bot_without_an_https_public_url_is_warned_that_teams_will_not_show_pictures(string? publicUrl, bool warned)
+    {
+        await using var host = new BotHost(new Dictionary<string, string?>
+        {
+            ["MicrosoftAppType"] = "UserAssignedMSI",
+            ["MicrosoftAppId"] = "app-id",
+            ["Care:PublicUrl"] = publicUrl,
+        });
+
+        using var client = host.CreateClient();
+
+        Assert.Equal(warned, host.Logs.Lines.Any(l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("Care:PublicUrl is not an https address", StringComparison.Ordinal)));
+    }
 }

@@ -27,7 +27,15 @@ public static partial class CareRegistration
     {
         // Without Care:PublicUrl the cards link to the address the server actually bound (a free port in tests).
         var options = app.Services.GetRequiredService<CareOptions>();
-        app.Lifetime.ApplicationStarted.Register(() => options.PublicUrl ??= app.Urls.FirstOrDefault());
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            options.PublicUrl ??= app.Urls.FirstOrDefault();
+            // Teams shows card pictures only from public HTTPS addresses; anonymous local use is fine with http.
+            if (!string.IsNullOrEmpty(app.Configuration["MicrosoftAppId"]) && !options.ImageBaseUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            {
+                LogPicturesNotHttps(app.Logger);
+            }
+        });
         var content = app.Services.GetRequiredService<CareContent>();
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -58,4 +66,7 @@ public static partial class CareRegistration
             ? new BlobContainerClient(connectionString, blob.Container)
             : new BlobServiceClient(blob.ServiceUri ?? throw new OptionsValidationException("Storage", typeof(BlobStorageOptions), ["Storage:Blob:ServiceUri or Storage:Blob:ConnectionString is required when Storage:Kind is Blob."]), new DefaultAzureCredential())
                 .GetBlobContainerClient(blob.Container);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Care:PublicUrl is not an https address: Teams will not show the exercise pictures. Set it to the bot's public https address")]
+    private static partial void LogPicturesNotHttps(ILogger logger);
 }
