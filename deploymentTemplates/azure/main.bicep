@@ -65,7 +65,8 @@ module monitoring 'modules/monitoring.bicep' = {
 module storage 'modules/storage.bicep' = {
   name: 'storage'
   params: {
-    accountName: take('bcb${toLower(replace(replace(botName, '-', ''), '_', ''))}${suffix}', 24)
+    // 3 + 8 + 13 characters: storage names are 3-24 lower-case letters and digits, and the unique suffix must survive.
+    accountName: 'bcb${take(toLower(replace(replace(botName, '-', ''), '_', '')), 8)}${suffix}'
     location: location
     containerName: stateContainerName
     dataContributorPrincipalId: identity.properties.principalId
