@@ -66,28 +66,23 @@ public sealed class TeamsPackageTests : IDisposable
     }
 
     [Theory]
-    [InlineData("%MICROSOFT-APP-ID%")]
-    [InlineData("1b4e28ba2fa111d2883f0016d3cca427")]
-    [InlineData("1b4e28ba-2fa1-11d2-883f-0016d3cca42")]
-    public void A_malformed_app_id_is_refused_with_a_message_naming_the_option(string appId)
+    [InlineData("--bot-app-id", "%MICROSOFT-APP-ID%", "is not an app id: expected a GUID")]
+    [InlineData("--bot-app-id", "1b4e28ba2fa111d2883f0016d3cca427", "is not an app id: expected a GUID")]
+    [InlineData("--bot-app-id", "1b4e28ba-2fa1-11d2-883f-0016d3cca42", "is not an app id: expected a GUID")]
+    [InlineData("--teams-app-id", "BackCareBot", "is not an app id: expected a GUID")]
+    [InlineData("--bot-domain", "https://backcarebot-abc123.azurewebsites.net", "is not a host name")]
+    [InlineData("--bot-domain", "backcarebot-abc123.azurewebsites.net/api/messages", "is not a host name")]
+    [InlineData("--bot-domain", "localhost", "is not a host name")]
+    [InlineData("--version", "1.0", "is not a version")]
+    public void A_malformed_value_is_refused_with_a_message_naming_the_option(string option, string value, string reason)
     {
-        var (exitCode, _, error) = Package("--bot-app-id", appId, "--bot-domain", BotDomain, "--output", Zip);
+        var args = new Dictionary<string, string> { ["--bot-app-id"] = BotAppId, ["--bot-domain"] = BotDomain, ["--output"] = Zip };
+        args[option] = value;
+
+        var (exitCode, _, error) = Package([.. args.SelectMany(a => new[] { a.Key, a.Value })]);
 
         Assert.NotEqual(0, exitCode);
-        Assert.StartsWith($"Teams package not written: --bot-app-id '{appId}' is not an app id: expected a GUID", error, StringComparison.Ordinal);
-        Assert.False(File.Exists(Zip));
-    }
-
-    [Theory]
-    [InlineData("https://backcarebot-abc123.azurewebsites.net")]
-    [InlineData("backcarebot-abc123.azurewebsites.net/api/messages")]
-    [InlineData("localhost")]
-    public void A_bot_domain_that_is_not_a_host_name_is_refused(string domain)
-    {
-        var (exitCode, _, error) = Package("--bot-app-id", BotAppId, "--bot-domain", domain, "--output", Zip);
-
-        Assert.NotEqual(0, exitCode);
-        Assert.Contains($"--bot-domain '{domain}' is not a host name", error, StringComparison.Ordinal);
+        Assert.StartsWith($"Teams package not written: {option} '{value}' {reason}", error, StringComparison.Ordinal);
         Assert.False(File.Exists(Zip));
     }
 
