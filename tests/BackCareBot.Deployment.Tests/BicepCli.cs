@@ -22,7 +22,16 @@ internal static partial class BicepCli
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"bicep {string.Join(' ', arguments)} did not finish in 3 minutes");
+        }
+
         return (process.ExitCode, await output, await error);
     }
 
