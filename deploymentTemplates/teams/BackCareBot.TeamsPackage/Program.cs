@@ -1,0 +1,3 @@
+using BackCareBot.TeamsPackage;
+
+return PackageCommand.Run(args, Path.Combine(AppContext.BaseDirectory, "app"), Console.Out, Console.Error);

@@ -1,0 +1,101 @@
+using System.Text.Json.Nodes;
+using BackCareBot.Care.Conversation;
+using BackCareBot.Tests.Shared;
+
+namespace BackCareBot.Deployment.Tests;
+
+/// <summary>The committed Teams manifest and icons, checked with the reference's validator and icon rules.</summary>
+public sealed class TeamsManifestTests : IDisposable
+{
+    private readonly TemplateFolder _copy = new("teams");
+
+    public void Dispose() => _copy.Dispose();
+
+    private static JsonObject Manifest() => JsonNode.Parse(File.ReadAllText(Repo.File("deploymentTemplates", "teams", "manifest.json")))!.AsObject();
+
+    internal static Task<(int ExitCode, string Output)> ValidateAsync(string manifestFile) =>
+        NodeCheck.RunAsync(Repo.ReferenceFile("checks", "validate-manifest.js"), Repo.ReferenceFile("teams", "MicrosoftTeams.v1.23.schema.json"), manifestFile);
+
+    internal static Task<(int ExitCode, string Output)> CheckIconsAsync(string colorFile, string outlineFile) =>
+        NodeCheck.RunAsync(Repo.ReferenceFile("checks", "check-icons.js"), colorFile, outlineFile);
+
+    [Fact]
+    public async Task The_manifest_validates_against_the_v1_23_schema()
+    {
+        var (exitCode, output) = await ValidateAsync(Repo.File("deploymentTemplates", "teams", "manifest.json"));
+
+        Assert.True(exitCode == 0, output);
+        Assert.Equal("1.23", Manifest()["manifestVersion"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_validator_rejects_a_broken_manifest()
+    {
+        var manifest = Manifest();
+        manifest["id"] = "%APP_ID%";
+        manifest["bots"]![0]!["scopes"] = new JsonArray("personal", "channel");
+        File.WriteAllText(_copy.File("manifest.json"), manifest.ToJsonString());
+
+        var (exitCode, output) = await ValidateAsync(_copy.File("manifest.json"));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("/id", output, StringComparison.Ordinal);
+        Assert.Contains("/bots/0/scopes/1", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_icons_have_the_sizes_and_outline_colours_teams_needs()
+    {
+        var icons = Manifest()["icons"]!;
+
+        var (exitCode, output) = await CheckIconsAsync(
+            Repo.File("deploymentTemplates", "teams", icons["color"]!.GetValue<string>()), Repo.File("deploymentTemplates", "teams", icons["outline"]!.GetValue<string>()));
+
+        Assert.True(exitCode == 0, output);
+    }
+
+    [Fact]
+    public async Task The_icon_check_rejects_icons_of_the_wrong_size_and_colour()
+    {
+        var (exitCode, output) = await CheckIconsAsync(_copy.File("outline.png"), _copy.File("color.png"));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("expected 192x192", output, StringComparison.Ordinal);
+        Assert.Contains("neither transparent nor white", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_committed_icons_are_what_the_drawing_script_draws()
+    {
+        File.Delete(_copy.File("color.png"));
+        File.Delete(_copy.File("outline.png"));
+
+        var (exitCode, output) = await NodeCheck.RunAsync(_copy.File("draw-icons.js"), _copy.Path);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Equal(File.ReadAllBytes(Repo.File("deploymentTemplates", "teams", "color.png")), File.ReadAllBytes(_copy.File("color.png")));
+        Assert.Equal(File.ReadAllBytes(Repo.File("deploymentTemplates", "teams", "outline.png")), File.ReadAllBytes(_copy.File("outline.png")));
+    }
+
+    [Fact]
+    public void The_bot_is_in_personal_and_team_scope_with_its_commands_there_too()
+    {
+        var bot = Assert.Single(Manifest()["bots"]!.AsArray())!;
+        var commandList = Assert.Single(bot["commandLists"]!.AsArray())!;
+
+        Assert.Equal(["personal", "team"], bot["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Equal(["personal", "team"], commandList["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void Every_command_in_the_manifest_is_one_the_bot_understands()
+    {
+        var titles = Manifest()["bots"]![0]!["commandLists"]![0]!["commands"]!.AsArray().Select(c => c!["title"]!.GetValue<string>());
+
+        var understood = titles.Select(t => (t, Commands.Match(t))).ToList();
+
+        Assert.Equal(
+            [("help", Command.Help), ("start over", Command.StartOver), ("quiz", Command.Quiz), ("what do you know about me", Command.WhatDoYouKnow), ("forget me", Command.ForgetMe)],
+            understood);
+    }
+}
