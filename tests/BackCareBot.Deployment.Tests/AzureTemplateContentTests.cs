@@ -54,11 +54,16 @@ public sealed class AzureTemplateContentTests
         var storage = Configuration(AppSettings().Where(s => s.Key.StartsWith("Storage__", StringComparison.Ordinal))
             .ToDictionary(s => s.Key, s => s.Value.StartsWith('[') ? "https://example.invalid/" : s.Value)).GetSection("Storage");
 
-        var unknown = AppSettings().Keys.Where(k => !k.StartsWith("Storage__", StringComparison.Ordinal) && !botSettings.Contains(k) && !PlatformSettings.Contains(k));
+        var care = Configuration(AppSettings().Where(s => s.Key.StartsWith("Care__", StringComparison.Ordinal))
+            .ToDictionary(s => s.Key, s => s.Value.StartsWith('[') ? "https://example.invalid/" : s.Value)).GetSection("Care");
+
+        var unknown = AppSettings().Keys.Where(k => !k.StartsWith("Storage__", StringComparison.Ordinal) && !k.StartsWith("Care__", StringComparison.Ordinal) && !botSettings.Contains(k) && !PlatformSettings.Contains(k));
 
         Assert.Empty(unknown);
         var error = Record.Exception(() => storage.Get<StateStorageOptions>(o => o.ErrorOnUnknownConfiguration = true));
         Assert.Null(error);
+        Assert.Null(Record.Exception(() => care.Get<BackCareBot.Care.CareOptions>(o => o.ErrorOnUnknownConfiguration = true)));
+        Assert.Contains("'https://", AppSettings()["Care__PublicUrl"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,7 +28,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
         })!;
         ConnectionString = $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={Key};BlobEndpoint=http://127.0.0.1:{port}/{Account};";
         using var http = new HttpClient();
-        for (var i = 0; i < 100; i++)
+        // Node's start-up takes seconds on a loaded two-core machine; a minute is the bound, not the expectation.
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (DateTime.UtcNow < deadline && !_process.HasExited)
         {
             try
             {
@@ -41,7 +43,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
             }
         }
 
-        throw new InvalidOperationException("Azurite did not start.");
+        throw new InvalidOperationException(_process.HasExited
+            ? $"Azurite exited with code {_process.ExitCode}: {await _process.StandardError.ReadToEndAsync()}"
+            : "Azurite did not answer within a minute.");
     }
 
     public Task DisposeAsync()

@@ -79,6 +79,11 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
           value: stateContainerName
         }
         {
+          // Teams fetches the exercise cards' pictures from here; it shows images only from public https addresses.
+          name: 'Care__PublicUrl'
+          value: 'https://${name}.azurewebsites.net'
+        }
+        {
           // DefaultAzureCredential picks the user-assigned identity by this client id for Blob Storage.
           name: 'AZURE_CLIENT_ID'
           value: identityClientId
