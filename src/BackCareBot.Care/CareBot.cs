@@ -76,8 +76,15 @@ public sealed partial class CareBot : IBot
                 continue;
             }
 
-            await deferred.FlushAsync(turn, cancellationToken).ConfigureAwait(false);
             turn.InvokeResponse = inner.InvokeResponse;
+            if (activity.IsType(ActivityTypes.Invoke))
+            {
+                // A card action: the replaced card goes back in the HTTP response now, the follow-up messages after it.
+                turn.AfterInvokeResponse = token => deferred.FlushAsync(turn, token);
+                return;
+            }
+
+            await deferred.FlushAsync(turn, cancellationToken).ConfigureAwait(false);
             return;
         }
 

@@ -86,6 +86,7 @@ public sealed class ConversationDriver
         var outcome = await _pipeline.ProcessAsync(activity, buffer, CancellationToken.None);
         if (activity.IsType(ActivityTypes.Invoke))
         {
+            await outcome.Completion;
             LastInvoke = outcome;
             return [.. buffer.Replies.Select(a => new BotReply(a))];
         }

@@ -64,6 +64,53 @@ public class TurnPipelineTests
         Assert.Equal(["outer:before", "inner:before", "bot", "inner:after", "outer:after"], order);
     }
 
+    [Fact]
+    public async Task An_invoke_is_answered_before_its_follow_up_work_which_still_runs_before_the_next_turn()
+    {
+        var followUp = new TaskCompletionSource();
+        var order = new List<string>();
+        var pipeline = new TurnPipeline(new FollowUpBot(followUp.Task, order), [], NullLogger<TurnPipeline>.Instance);
+        var conversation = new ConversationAccount { Id = "c" };
+
+        var invoke = await pipeline.ProcessAsync(new Activity { Type = ActivityTypes.Invoke, Id = "1", ChannelId = "msteams", Conversation = conversation }, new BufferingChannelSender(), CancellationToken.None);
+        var next = pipeline.ProcessAsync(new Activity { Type = ActivityTypes.Message, Id = "2", ChannelId = "msteams", Conversation = conversation }, new BufferingChannelSender(), CancellationToken.None);
+
+        Assert.Equal(200, invoke.StatusCode);
+        Assert.False(invoke.Completion.IsCompleted);
+        Assert.False(next.IsCompleted);
+        followUp.SetResult();
+        await invoke.Completion;
+        await next;
+        Assert.Equal(["invoke", "follow-up", "message"], order);
+    }
+
+    /// <summary>Answers an invoke at once and leaves follow-up work that waits for the test.</summary>
+    private sealed class FollowUpBot(Task release, List<string> order) : IBot
+    {
+        public Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
+        {
+            lock (order)
+            {
+                order.Add(turn.Activity.Type!);
+            }
+
+            if (turn.Activity.IsType(ActivityTypes.Invoke))
+            {
+                turn.InvokeResponse = new InvokeResponse { Status = 200 };
+                turn.AfterInvokeResponse = async _ =>
+                {
+                    await release;
+                    lock (order)
+                    {
+                        order.Add("follow-up");
+                    }
+                };
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
     private sealed class EchoEventBot : IBot
     {
         public Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken) =>

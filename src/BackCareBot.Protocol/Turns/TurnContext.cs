@@ -18,6 +18,13 @@ public sealed class TurnContext
     /// <summary>Set by the bot for invoke activities: the HTTP status and body of the channel's request.</summary>
     public InvokeResponse? InvokeResponse { get; set; }
 
+    /// <summary>
+    /// For invoke turns: work that runs once the invoke response is on its way (e.g. the Connector sends that follow
+    /// a card action), so the channel gets its answer within its time limit. It still runs before the
+    /// conversation's next turn.
+    /// </summary>
+    public Func<CancellationToken, Task>? AfterInvokeResponse { get; set; }
+
     /// <summary>True once anything was sent in this turn.</summary>
     public bool Responded { get; private set; }
 

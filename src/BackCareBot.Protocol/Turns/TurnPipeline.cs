@@ -9,6 +9,9 @@ namespace BackCareBot.Protocol.Turns;
 public sealed record TurnOutcome(int StatusCode, JsonElement? Body)
 {
     public static readonly TurnOutcome Ok = new(200, null);
+
+    /// <summary>Completes when the turn's work after the invoke response (<see cref="TurnContext.AfterInvokeResponse"/>) is done.</summary>
+    public Task Completion { get; init; } = Task.CompletedTask;
 }
 
 /// <summary>
@@ -34,29 +37,58 @@ public sealed partial class TurnPipeline
     public async Task<TurnOutcome> ProcessAsync(Activity activity, IChannelSender sender, CancellationToken cancellationToken)
     {
         var conversationKey = $"{activity.ChannelId}/{activity.Conversation?.Id}";
-        using var _ = await _gate.EnterAsync(conversationKey, cancellationToken).ConfigureAwait(false);
-
-        var activityKey = activity.Id is null ? null : $"{conversationKey}/{activity.Id}";
-        if (activityKey is not null && _recent.TryGet(activityKey, out var earlier))
+        IDisposable? lease = await _gate.EnterAsync(conversationKey, cancellationToken).ConfigureAwait(false);
+        try
         {
-            LogDuplicate(_logger, activity.Type, activity.ChannelId);
-            return earlier;
+            var activityKey = activity.Id is null ? null : $"{conversationKey}/{activity.Id}";
+            if (activityKey is not null && _recent.TryGet(activityKey, out var earlier))
+            {
+                LogDuplicate(_logger, activity.Type, activity.ChannelId);
+                return earlier;
+            }
+
+            var expectReplies = string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.OrdinalIgnoreCase)
+                && !activity.IsType(ActivityTypes.Invoke);
+            var buffer = expectReplies ? new BufferingChannelSender() : null;
+            var turn = new TurnContext(activity, buffer ?? sender);
+            await RunAsync(turn, 0, cancellationToken).ConfigureAwait(false);
+            var outcome = Outcome(activity, turn, buffer);
+            if (activity.IsType(ActivityTypes.Invoke) && turn.AfterInvokeResponse is { } after)
+            {
+                // The conversation stays locked until the follow-up work is done, so the next turn cannot overtake it.
+                var held = lease;
+                lease = null;
+                outcome = outcome with { Completion = Task.Run(() => RunAfterResponseAsync(after, held, activity), CancellationToken.None) };
+            }
+
+            if (activityKey is not null)
+            {
+                _recent.Add(activityKey, outcome);
+            }
+
+            return outcome;
         }
-
-        var expectReplies = string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.OrdinalIgnoreCase)
-            && !activity.IsType(ActivityTypes.Invoke);
-        var buffer = expectReplies ? new BufferingChannelSender() : null;
-        var turn = new TurnContext(activity, buffer ?? sender);
-
-        await RunAsync(turn, 0, cancellationToken).ConfigureAwait(false);
-
-        var outcome = Outcome(activity, turn, buffer);
-        if (activityKey is not null)
+        finally
         {
-            _recent.Add(activityKey, outcome);
+            lease?.Dispose();
         }
+    }
 
-        return outcome;
+    private async Task RunAfterResponseAsync(Func<CancellationToken, Task> after, IDisposable lease, Activity activity)
+    {
+        try
+        {
+            // The channel's request has been answered: its cancellation no longer applies; the Connector has its own timeouts.
+            await after(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            LogAfterResponseFailed(_logger, activity.Type, activity.ChannelId, e.GetType().Name);
+        }
+        finally
+        {
+            lease.Dispose();
+        }
     }
 
     /// <summary>
@@ -103,6 +135,9 @@ public sealed partial class TurnPipeline
 
         return TurnOutcome.Ok;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Work after the {ActivityType} response on {ChannelId} failed: {Error}")]
+    private static partial void LogAfterResponseFailed(ILogger logger, string? activityType, string? channelId, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Duplicate {ActivityType} activity on {ChannelId} ignored")]
     private static partial void LogDuplicate(ILogger logger, string? activityType, string? channelId);

@@ -18,8 +18,8 @@ public sealed class AnonymousBot : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<AnonymousBot> StartAsync(Action<IServiceCollection>? services = null) =>
-        new(await ConnectorStandIn.StartAsync(), new BotHost(BotHost.Anonymous(), services));
+    public static async Task<AnonymousBot> StartAsync(Action<IServiceCollection>? services = null, Func<RecordedRequest, LocalResponse>? connector = null) =>
+        new(await ConnectorStandIn.StartAsync(connector), new BotHost(BotHost.Anonymous(), services));
 
     public async ValueTask DisposeAsync()
     {
