@@ -13,13 +13,13 @@ for tool in jq sqlite3 curl; do
   command -v "$tool" >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool" >/dev/null; }
 done
 
-echo "==> build (Release)" >&2
-dotnet build "$bench/BackCareBot.Bench.Host" -c Release --nologo -v q >&2
+echo "==> build (Release); the host is published (ReadyToRun), as ./run.sh runs the bot" >&2
+dotnet publish "$bench/BackCareBot.Bench.Host" -c Release -o "$bench/BackCareBot.Bench.Host/bin/Release/publish" --nologo -v q >&2
 dotnet build "$bench/BackCareBot.Load" -c Release --nologo -v q >&2
 [ -d "$bench/botbuilder-js/node_modules" ] || (cd "$bench/botbuilder-js" && npm ci --no-audit --no-fund --loglevel=error >&2)
 
 load="$bench/BackCareBot.Load/bin/Release/net10.0/BackCareBot.Load.dll"
-host="$bench/BackCareBot.Bench.Host/bin/Release/net10.0/BackCareBot.Bench.Host.dll"
+host="$bench/BackCareBot.Bench.Host/bin/Release/publish/BackCareBot.Bench.Host.dll"
 work="$(mktemp -d)"
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }

@@ -1,6 +1,7 @@
 using BackCareBot.Dialogs.State;
 using BackCareBot.Protocol.Turns;
 using BackCareBot.Web.Bot;
+using BackCareBot.Web.Hosting;
 
 namespace BackCareBot.Bench.Host;
 
@@ -13,7 +14,7 @@ public static class BenchHost
 {
     public static void Main(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = BotApplication.CreateBuilder(args);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var dataFolder = builder.Configuration["data"] ?? Path.Combine(Path.GetTempPath(), "backcarebot-bench");
         builder.Services.AddSingleton(new SqliteStateStore(dataFolder));

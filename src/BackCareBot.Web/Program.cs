@@ -1,8 +1,9 @@
 using BackCareBot.Web.Bot;
 using BackCareBot.Web.Care;
 using BackCareBot.Web.DirectLine;
+using BackCareBot.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = BotApplication.CreateBuilder(args);
 builder.AddBot();
 builder.AddCare();
 builder.AddDirectLine();
