@@ -80,6 +80,33 @@ public sealed class ContentTests : IDisposable
     }
 
     [Fact]
+    public void An_exercise_picture_in_a_format_cards_do_not_show_is_reported()
+    {
+        Edit("exercises.json", root => root["exercises"]![0]!["image"] = "knee-roll.svg");
+
+        Assert.Contains("exercises.json: exercise 'EX-KNEE-ROLL': image 'knee-roll.svg' is not PNG, JPEG or GIF, the formats Adaptive Cards accept", Problems());
+    }
+
+    [Fact]
+    public void Every_exercise_picture_is_a_png_rendered_from_the_svg_beside_it()
+    {
+        foreach (var exercise in CareContent.Load(Repo.File("dialogs")).Exercises.Exercises)
+        {
+            var png = Repo.File("dialogs", "images", exercise.Image);
+            var header = File.ReadAllBytes(png).AsSpan(0, 24).ToArray();
+
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, header[..4]);
+            var svg = Path.ChangeExtension(png, ".svg");
+            Assert.True(File.Exists(svg), $"{exercise.Image}: its SVG source is missing");
+            // scripts/render-images.sh renders at twice the SVG's size; the PNG's IHDR holds width and height.
+            var size = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(svg), "width=\"(\\d+)\" height=\"(\\d+)\"");
+            Assert.Equal(
+                (int.Parse(size.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) * 2, int.Parse(size.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) * 2),
+                (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(16)), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(20))));
+        }
+    }
+
+    [Fact]
     public void An_exercise_without_a_gentler_version_is_reported()
     {
         Edit("exercises.json", root => root["exercises"]![7]!["dose"]!.AsObject().Remove("gentle"));

@@ -9,6 +9,7 @@ namespace BackCareBot.Care.Content;
 public static class ContentValidator
 {
     public static readonly string[] RequiredLocales = ["en", "zh-CN"];
+    private static readonly HashSet<string> CardImageFormats = new([".png", ".jpg", ".jpeg", ".gif"], StringComparer.OrdinalIgnoreCase);
     private static readonly string[] SleepPositions = ["back", "side", "stomach", "varies"];
     private static readonly string[] PainAreas = ["centre", "one_side", "buttock", "above_knee", "below_knee", "shoulder_blades"];
 
@@ -152,7 +153,11 @@ public static class ContentValidator
                 problems.Add($"{where}: has no standard dose");
             }
 
-            if (!File.Exists(Path.Combine(content.Folder, "images", exercise.Image)))
+            if (!CardImageFormats.Contains(Path.GetExtension(exercise.Image)))
+            {
+                problems.Add($"{where}: image '{exercise.Image}' is not PNG, JPEG or GIF, the formats Adaptive Cards accept");
+            }
+            else if (!File.Exists(Path.Combine(content.Folder, "images", exercise.Image)))
             {
                 problems.Add($"{where}: image '{exercise.Image}' not found in images/");
             }
