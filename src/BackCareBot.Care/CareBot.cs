@@ -46,12 +46,23 @@ public sealed partial class CareBot : IBot
 
     public static string CheckInKey(string stateKey) => $"checkin/{stateKey}";
 
+    /// <summary>A Teams channel or group chat, where everyone in it would see the questions and the answers.</summary>
+    public static bool IsGroupConversation(Activity activity) =>
+        activity.Conversation is { } conversation && (conversation.IsGroup == true || conversation.ConversationType is "channel" or "groupChat");
+
     public async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
         if (!(activity.IsType(ActivityTypes.Message) || activity.IsType(ActivityTypes.ConversationUpdate) || activity.IsType(ActivityTypes.Event)
             || (activity.IsType(ActivityTypes.Invoke) && activity.Name == "adaptiveCard/action")))
         {
+            return;
+        }
+
+        if (IsGroupConversation(activity))
+        {
+            // Health answers stay out of channels and group chats: nothing is asked or stored there.
+            await _host.GroupTurnAsync(turn, cancellationToken).ConfigureAwait(false);
             return;
         }
 

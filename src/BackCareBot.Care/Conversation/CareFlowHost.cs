@@ -14,6 +14,7 @@ using BackCareBot.Dialogs.Recognition;
 using BackCareBot.Dialogs.State;
 using BackCareBot.Protocol.Cards;
 using BackCareBot.Protocol.Schema;
+using BackCareBot.Protocol.Turns;
 
 namespace BackCareBot.Care.Conversation;
 
@@ -76,6 +77,43 @@ internal sealed class CareFlowHost(CareContent content, Localizer localizer, Car
             // One answer per card: replace the card so its buttons cannot be pressed again.
             var summary = new Activity { Id = cardId, Attachments = [CareCards.ToAttachment(CareCards.ForChannel(replacement, activity))] };
             await care.Turn.UpdateActivityAsync(summary, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// A turn in a channel or group chat: the bot introduces itself and points to a personal chat, where the check
+    /// runs in private; a warning sign typed here still gets the urgent advice at once. Nothing is stored.
+    /// </summary>
+    public async Task GroupTurnAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        var care = new CareTurn(turn, new CareState(), Localizer.Resolve(null, activity), EmergencyDirectory.Country(activity, null));
+        if (activity.IsType(ActivityTypes.ConversationUpdate))
+        {
+            if (activity.MembersAdded?.Exists(m => m.Id is not null && m.Id == activity.Recipient?.Id) == true)
+            {
+                await SendTextAsync(care, T(care, "group.welcome"), cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        var input = UserInput.From(activity);
+        var text = T(care, "group.private");
+        if (!TextNormalizer.IsBlank(input.Text) && _screen.Match(input.Text) is { } flag)
+        {
+            text = $"{LevelMessage(care, flag.Level)}\n\n{HelpNow(care)}\n\n{text}";
+        }
+
+        if (activity.IsType(ActivityTypes.Invoke))
+        {
+            turn.InvokeResponse = MessageInvokeResponse(text);
+            return;
+        }
+
+        if (activity.IsType(ActivityTypes.Message))
+        {
+            await SendTextAsync(care, text, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -577,12 +615,21 @@ internal sealed class CareFlowHost(CareContent content, Localizer localizer, Car
         }
         else
         {
-            var text = T(care, care.StaleCard ? "card.already_answered" : "card.received");
-            body = new AdaptiveCardInvokeResponse { StatusCode = 200, Type = "application/vnd.microsoft.activity.message", Value = JsonSerializer.SerializeToElement(text, CareStateJsonContext.Default.String) };
+            return MessageInvokeResponse(T(care, care.StaleCard ? "card.already_answered" : "card.received"));
         }
 
-        return new InvokeResponse { Status = body.StatusCode, Body = JsonSerializer.SerializeToElement(body, ProtocolJsonContext.Default.AdaptiveCardInvokeResponse) };
+        return InvokeResponseOf(body);
     }
+
+    private static InvokeResponse MessageInvokeResponse(string text) => InvokeResponseOf(new AdaptiveCardInvokeResponse
+    {
+        StatusCode = 200,
+        Type = "application/vnd.microsoft.activity.message",
+        Value = JsonSerializer.SerializeToElement(text, CareStateJsonContext.Default.String),
+    });
+
+    private static InvokeResponse InvokeResponseOf(AdaptiveCardInvokeResponse body) =>
+        new() { Status = body.StatusCode, Body = JsonSerializer.SerializeToElement(body, ProtocolJsonContext.Default.AdaptiveCardInvokeResponse) };
 
     private static IReadOnlyList<FlowChoice> YesNoChoices(FlowStep step) =>
         step.AllowUnsure
