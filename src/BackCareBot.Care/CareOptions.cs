@@ -14,4 +14,24 @@ public sealed class CareOptions
     public string? PublicUrl { get; set; }
 
     public string ImageBaseUrl => PublicUrl is { Length: > 0 } url ? url : LocalUrl;
+
+    public static bool HasValidPublicUrl(CareOptions options) =>
+        options.PublicUrl is not { Length: > 0 } url
+        || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps));
+
+    /// <summary>
+    /// The address to link pictures to when none is configured: the server's https address if it has one, else its
+    /// first, with a wildcard host ("+", "*", 0.0.0.0, [::]) named as localhost, which a browser can reach.
+    /// </summary>
+    public static string? LocalAddress(IReadOnlyCollection<string> boundUrls)
+    {
+        var url = boundUrls.FirstOrDefault(u => u.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) ?? boundUrls.FirstOrDefault();
+        if (url is null || !Uri.TryCreate(url.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal), UriKind.Absolute, out var uri))
+        {
+            return null;
+        }
+
+        var host = uri.Host is "0.0.0.0" or "[::]" or "::" ? "localhost" : uri.Host;
+        return new UriBuilder(uri.Scheme, host, uri.Port).Uri.GetLeftPart(UriPartial.Authority);
+    }
 }

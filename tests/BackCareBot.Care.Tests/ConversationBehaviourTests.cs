@@ -320,11 +320,11 @@ public sealed class ConversationBehaviourTests
         var other = await bot.SubmitAsync(FeedbackData(cards[1], "exercise.done")!);
 
         Assert.Contains("Stop that exercise", hurts[0].Text, StringComparison.Ordinal);
-        Assert.Contains("already have your feedback", again[0].Text, StringComparison.Ordinal);
+        Assert.Contains("already has your feedback, so nothing was changed", again[0].Text, StringComparison.Ordinal);
         Assert.Contains("Well done", other[0].Text, StringComparison.Ordinal);
         var state = await StateAsync(bot);
         Assert.Equal(1, state.DoseStepBack);
-        Assert.Equal(2, state.Feedback.Count);
+        Assert.Equal(2, state.Plan!.Feedback.Count);
     }
 
     [Fact]
@@ -388,6 +388,89 @@ public sealed class ConversationBehaviourTests
 
         Assert.Contains("5 times, hold 2 s, rest 10 s between", rotation, StringComparison.Ordinal);
         Assert.DoesNotContain(replies, r => r.Exercises.Contains("EX-SUPERMAN"));
+    }
+
+    [Fact]
+    public async Task After_a_warning_sign_an_old_exercise_card_gets_no_encouragement_only_the_advice_to_see_a_doctor()
+    {
+        var bot = new ConversationDriver(channelId: "msteams");
+        var plan = await bot.SayAllAsync(ToExercises);
+        var card = plan.SelectMany(r => r.Cards).First(c => FeedbackData(c, "exercise.done") is not null);
+        await bot.SayAsync("I have chest pain");
+
+        var replies = await bot.SendAsync(Press("exercise.done", FeedbackData(card, "exercise.done")!));
+        var replaced = JsonNode.Parse(bot.LastInvoke!.Body!.Value.GetRawText())!;
+        var said = string.Join("\n", replies.Select(r => r.Visible));
+
+        Assert.DoesNotContain("Well done", said, StringComparison.Ordinal);
+        Assert.Contains("won't suggest exercises", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("exercise.", replaced["value"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Empty(replies.SelectMany(r => r.Exercises));
+    }
+
+    [Fact]
+    public async Task The_card_that_replaces_a_pressed_exercise_card_shows_the_dose_the_user_was_given()
+    {
+        var bot = new ConversationDriver(channelId: "msteams");
+        var plan = await bot.SayAllAsync(ToExercises);
+        var cards = plan.SelectMany(r => r.Cards).Where(c => FeedbackData(c, "exercise.done") is not null).ToList();
+        static string Dose(JsonNode card) => card["body"]!.AsArray().Single(e => e!["type"]!.GetValue<string>() == "FactSet")!["facts"]![0]!["value"]!.GetValue<string>();
+
+        await bot.SendAsync(Press("exercise.hurts", FeedbackData(cards[0], "exercise.hurts")!));
+        await bot.SendAsync(Press("exercise.done", FeedbackData(cards[1], "exercise.done")!));
+        var replaced = JsonNode.Parse(bot.LastInvoke!.Body!.Value.GetRawText())!["value"]!;
+
+        Assert.Equal(Dose(cards[1]), Dose(replaced));
+        Assert.Equal(1, (await StateAsync(bot)).DoseStepBack);
+    }
+
+    [Theory]
+    [InlineData("EX-NOT-IN-THE-PLAN-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "1")]
+    [InlineData(null, "1")]
+    [InlineData("EX-KNEE-ROLL", null)]
+    [InlineData("EX-KNEE-ROLL", "99")]
+    public async Task Feedback_that_names_no_card_of_the_current_plan_changes_nothing(string? exercise, string? plan)
+    {
+        var bot = new ConversationDriver();
+        await bot.SayAllAsync(ToExercises);
+        var before = await bot.Store.ReadAsync($"conversation/{bot.ChannelId}/{bot.ConversationId}", default);
+        var data = new JsonObject { ["verb"] = "exercise.hurts", ["exercise"] = exercise, ["plan"] = plan };
+
+        for (var i = 0; i < 5; i++)
+        {
+            var replies = await bot.SubmitAsync(data.DeepClone().AsObject());
+            Assert.Contains("nothing was changed", replies[0].Text, StringComparison.Ordinal);
+        }
+
+        var after = await bot.Store.ReadAsync($"conversation/{bot.ChannelId}/{bot.ConversationId}", default);
+        Assert.Equal(before!.Data.ToArray(), after!.Data.ToArray());
+    }
+
+    [Fact]
+    public async Task A_refresh_naming_the_open_question_that_is_not_a_card_gets_the_closed_card()
+    {
+        var bot = new ConversationDriver(channelId: "msteams");
+        // The age question is a card (so the run is set); the question after it is yes/no, asked with buttons.
+        await bot.SayAllAsync("hi", "yes", "16 to 49");
+        var state = await StateAsync(bot);
+        var run = state.Dialog.Run!;
+        var step = state.Dialog.Stack[^1].StepId!;
+        Assert.Equal("yesno", ConversationDriver.Content.Flows.Values.SelectMany(f => f.Steps).Single(s => s.Id == step).Kind);
+
+        await bot.SendAsync(Press("refresh", new JsonObject { ["step"] = step, ["run"] = run }));
+
+        Assert.Equal(200, bot.LastInvoke!.StatusCode);
+        Assert.Contains("This question is closed", bot.LastInvoke.Body!.Value.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "http://[::]:8080" }, "http://localhost:8080")]
+    [InlineData(new[] { "http://+:80", "https://0.0.0.0:8443" }, "https://localhost:8443")]
+    [InlineData(new[] { "http://127.0.0.1:5000" }, "http://127.0.0.1:5000")]
+    [InlineData(new string[0], null)]
+    public void Pictures_link_to_an_address_a_browser_can_reach_when_none_is_configured(string[] bound, string? expected)
+    {
+        Assert.Equal(expected, CareOptions.LocalAddress(bound));
     }
 
     /// <summary>The data of an exercise card's feedback button (Action.Submit data, or Action.Execute data with its verb).</summary>

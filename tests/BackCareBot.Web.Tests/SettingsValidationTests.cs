@@ -87,4 +87,17 @@ public sealed class SettingsValidationTests
 
         Assert.Equal(warned, host.Logs.Lines.Any(l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("Care:PublicUrl is not an https address", StringComparison.Ordinal)));
     }
+
+    [Theory]
+    [InlineData("bot.example.azurewebsites.net")]
+    [InlineData("ftp://bot.example")]
+    public async Task A_public_url_that_is_not_an_http_address_stops_the_host_naming_the_setting(string publicUrl)
+    {
+        await using var host = new BotHost(new Dictionary<string, string?> { ["MicrosoftAppType"] = "", ["MicrosoftAppId"] = "", ["Care:PublicUrl"] = publicUrl });
+
+        Assert.ThrowsAny<Exception>(() => host.CreateClient());
+
+        var line = Assert.Single(host.Logs.Lines, l => l.Contains("BackCareBot cannot start", StringComparison.Ordinal));
+        Assert.Contains("BackCareBot cannot start: Care:PublicUrl must be an absolute http or https address", line, StringComparison.Ordinal);
+    }
 }

@@ -69,11 +69,14 @@ public sealed class CareCards(CareContent content, Localizer localizer, Func<str
 
     /// <summary>The compact summary that replaces an answered card, so its buttons cannot be pressed again.</summary>
     public AdaptiveCard Answered(string locale, string? question, string answer) =>
-        Expand("answered", new JsonObject { ["question"] = question, ["answer"] = localizer.Text(locale, "card.answered", "answer", answer) });
+        Summary(question, localizer.Text(locale, "card.answered", "answer", answer));
 
     /// <summary>A card that is no longer the open question (shown when Teams refreshes an old card).</summary>
-    public AdaptiveCard Closed(string locale, string? question) =>
-        Expand("answered", new JsonObject { ["question"] = question, ["answer"] = localizer.Text(locale, "card.closed") });
+    public AdaptiveCard Closed(string locale, string? question) => Summary(question, localizer.Text(locale, "card.closed"));
+
+    /// <summary>The compact card with a subtle heading and one line of text in bold.</summary>
+    public AdaptiveCard Summary(string? heading, string text) =>
+        Expand("answered", new JsonObject { ["question"] = heading, ["answer"] = text });
 
     /// <summary>
     /// An exercise at its planned dose, with easier and harder versions, when to stop, its sources and the three

@@ -201,6 +201,7 @@ internal sealed class CareFlowHost(CareContent content, Localizer localizer, Car
                 care.State.Level = TriageLevels.SelfCare;
                 care.State.DoseStepBack = 0;
                 care.State.Dialog.Run = null;
+                care.State.Plan = null;
                 await dc.BeginDialogAsync(CareBot.CareFlow, cancellationToken).ConfigureAwait(false);
                 return true;
             case Command.Cancel:
@@ -285,7 +286,7 @@ internal sealed class CareFlowHost(CareContent content, Localizer localizer, Car
             return;
         }
 
-        if (step.Kind == StepKinds.Number || choices!.Count > MaxSuggestedActions)
+        if (AsksWithCard(step))
         {
             if (lead is not null)
             {
@@ -303,11 +304,15 @@ internal sealed class CareFlowHost(CareContent content, Localizer localizer, Car
                 Text = lead is null ? prompt : $"{lead}\n\n{prompt}",
                 SuggestedActions = new SuggestedActions
                 {
-                    Actions = [.. choices.Select(c => new CardAction { Type = ActionTypes.ImBack, Title = T(care, c.Label), Value = JsonSerializer.SerializeToElement(T(care, c.Label), CareStateJsonContext.Default.String) })],
+                    Actions = [.. choices!.Select(c => new CardAction { Type = ActionTypes.ImBack, Title = T(care, c.Label), Value = JsonSerializer.SerializeToElement(T(care, c.Label), CareStateJsonContext.Default.String) })],
                 },
             },
             cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Whether a step is asked with a card: a number, or more choices than fit as suggested actions.</summary>
+    private static bool AsksWithCard(FlowStep step) =>
+        step.Kind == StepKinds.Number || (step.Kind == StepKinds.Choice && step.Choices?.Count > MaxSuggestedActions);
 
     /// <summary>The card for a question with a number or more choices than fit as suggested actions.</summary>
     private AdaptiveCard QuestionCard(DialogContext dc, CareTurn care, FlowStep step, string prompt, IReadOnlyList<FlowChoice>? choices)
@@ -326,9 +331,9 @@ internal sealed class CareFlowHost(CareContent content, Localizer localizer, Car
         var step = input.CardStepId is { } id ? FindStep(id) : null;
         var question = step?.Prompt is { } prompt ? T(care, prompt) : null;
         var sameRun = input.CardRun is not null && input.CardRun == dc.State.Run;
-        if (step is not null && sameRun && dc.ActiveFrame is not null && ActiveFlow(dc).CurrentStep(dc)?.Id == step.Id)
+        if (step is not null && question is not null && sameRun && AsksWithCard(step) && dc.ActiveFrame is not null && ActiveFlow(dc).CurrentStep(dc)?.Id == step.Id)
         {
-            return QuestionCard(dc, care, step, question!, step.Kind == StepKinds.YesNo ? YesNoChoices(step) : step.Choices);
+            return QuestionCard(dc, care, step, question, step.Choices);
         }
 
         return step is not null && sameRun && dc.State.Answers.TryGetValue(step.Id, out var value)
@@ -477,11 +482,10 @@ internal sealed class CareFlowHost(CareContent content, Localizer localizer, Car
 
         intro.Append("\n\n").Append(T(care, "exercises.stop_rule"));
         await SendTextAsync(care, intro.ToString(), cancellationToken).ConfigureAwait(false);
-        care.State.Plan++;
-        care.State.Feedback.Clear();
+        care.State.Plan = new ExercisePlanState { Number = (care.State.Plan?.Number ?? 0) + 1, DoseStepBack = care.State.DoseStepBack, Level = care.State.Level };
         foreach (var planned in plan)
         {
-            var card = CareCards.ForChannel(cards.Exercise(care.Locale, planned, care.State.Plan), care.Turn.Activity);
+            var card = CareCards.ForChannel(cards.Exercise(care.Locale, planned, care.State.Plan.Number), care.Turn.Activity);
             await care.Turn.SendActivityAsync(new Activity { Attachments = [CareCards.ToAttachment(card)] }, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -512,28 +516,37 @@ internal sealed class CareFlowHost(CareContent content, Localizer localizer, Car
     };
 
     /// <summary>
-    /// One answer per exercise card: the feedback is kept for the current plan (a card of an older plan, or a second
-    /// press, changes nothing), "it hurts" makes the next plan gentler, and the card's buttons give way to the answer.
+    /// One answer per exercise card: feedback counts only for a card of the plan last sent, once per card; "it hurts"
+    /// makes the next plan gentler, and the card's buttons give way to the answer. After a warning sign that stops
+    /// exercises, no card gets an encouraging reply: the user is told again to see a doctor first.
     /// </summary>
     private async Task ExerciseFeedbackAsync(DialogContext dc, CareTurn care, string verb, CancellationToken cancellationToken)
     {
         var (data, _) = UserInput.CardData(care.Turn.Activity);
         var exerciseId = data is { ValueKind: JsonValueKind.Object } d ? UserInput.ReadString(d, "exercise") : null;
-        var plan = data is { ValueKind: JsonValueKind.Object } p ? UserInput.ReadString(p, "plan") : null;
-        var current = plan is null || plan == care.State.Plan.ToString(CultureInfo.InvariantCulture);
-        if (!current || (exerciseId is not null && care.State.Feedback.Contains(exerciseId)))
+        var planNumber = data is { ValueKind: JsonValueKind.Object } p ? UserInput.ReadString(p, "plan") : null;
+        var title = content.Exercises.Exercises.Find(e => e.Id == exerciseId) is { } known ? T(care, known.Title) : null;
+        if (TriageLevels.BlocksExercises(care.State.Level))
+        {
+            care.StaleCard = true;
+            await SendTextAsync(care, $"{T(care, "exercises.none")}\n\n{HelpNow(care)}", cancellationToken).ConfigureAwait(false);
+            care.ReplacementCard = cards.Summary(title, T(care, "exercises.none"));
+            return;
+        }
+
+        // The card is shown again exactly as it was sent: planned from the plan's own dose step and level.
+        var plan = care.State.Plan;
+        var planned = plan is not null && planNumber == plan.Number.ToString(CultureInfo.InvariantCulture)
+            ? _exercises.Plan(dc.State.Answers, plan.Level, plan.DoseStepBack).FirstOrDefault(e => e.Exercise.Id == exerciseId)
+            : null;
+        if (planned is null || plan!.Feedback.Contains(planned.Exercise.Id))
         {
             care.StaleCard = true;
             await SendTextAsync(care, T(care, "exercise.already_noted"), cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var planned = _exercises.Plan(dc.State.Answers, care.State.Level, care.State.DoseStepBack).FirstOrDefault(e => e.Exercise.Id == exerciseId);
-        if (exerciseId is not null)
-        {
-            care.State.Feedback.Add(exerciseId);
-        }
-
+        plan.Feedback.Add(planned.Exercise.Id);
         var (reply, label) = ExerciseFeedbackKeys[verb];
         if (verb == "exercise.hurts")
         {
@@ -541,10 +554,7 @@ internal sealed class CareFlowHost(CareContent content, Localizer localizer, Car
         }
 
         await SendTextAsync(care, T(care, reply), cancellationToken).ConfigureAwait(false);
-        var noted = localizer.Text(care.Locale, "card.noted", "answer", T(care, label));
-        care.ReplacementCard = planned is not null
-            ? cards.Exercise(care.Locale, planned, care.State.Plan, noted)
-            : cards.Answered(care.Locale, null, noted);
+        care.ReplacementCard = cards.Exercise(care.Locale, planned, plan.Number, localizer.Text(care.Locale, "card.noted", "answer", T(care, label)));
     }
 
     private Task DeleteCheckInAsync(CareTurn care, CancellationToken cancellationToken) =>

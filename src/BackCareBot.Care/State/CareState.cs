@@ -29,11 +29,8 @@ public sealed class CareState
     /// <summary>How many steps gentler than the pain score suggests, after worse check-ins.</summary>
     public int DoseStepBack { get; set; }
 
-    /// <summary>Counts the exercise plans sent; exercise cards carry it, so feedback on an older plan is refused.</summary>
-    public int Plan { get; set; }
-
-    /// <summary>The exercises of the current plan that already got feedback (one answer per card).</summary>
-    public List<string> Feedback { get; set; } = [];
+    /// <summary>The exercise plan last sent; null before the first one and after "start over".</summary>
+    public ExercisePlanState? Plan { get; set; }
 
     public DateTimeOffset? CheckInDue { get; set; }
 
@@ -45,6 +42,22 @@ public sealed class CareState
 [JsonSerializable(typeof(CareState))]
 [JsonSerializable(typeof(CheckInEntry))]
 public sealed partial class CareStateJsonContext : JsonSerializerContext;
+
+/// <summary>
+/// The exercise plan last sent: its number (its cards carry it, so feedback on an older plan is refused), what its
+/// doses were planned from (so a card can be shown again exactly as it was sent), and the cards that got feedback.
+/// </summary>
+public sealed class ExercisePlanState
+{
+    public int Number { get; set; }
+
+    public int DoseStepBack { get; set; }
+
+    public string Level { get; set; } = Triage.TriageLevels.SelfCare;
+
+    /// <summary>Exercise ids of this plan's cards that got feedback: at most one answer per card.</summary>
+    public List<string> Feedback { get; set; } = [];
+}
 
 /// <summary>An index entry the check-in scheduler lists: which conversation, and when.</summary>
 public sealed class CheckInEntry

@@ -23,7 +23,11 @@ public sealed partial class TurnPipeline
     private readonly IBot _bot;
     private readonly ITurnMiddleware[] _middleware;
     private readonly ILogger<TurnPipeline> _logger;
+    /// <summary>How long the work after an invoke response may hold its conversation (Connector calls have their own timeouts).</summary>
+    private static readonly TimeSpan AfterResponseBudget = TimeSpan.FromMinutes(1);
+
     private readonly ConversationGate _gate = new();
+    private readonly ConcurrentDictionary<Task, byte> _afterResponse = new();
     // Channels retry within seconds; two minutes and 2,000 outcomes cover that without holding replies for long.
     private readonly RecentActivities _recent = new(capacity: 2_000, lifetime: TimeSpan.FromMinutes(2));
 
@@ -58,7 +62,10 @@ public sealed partial class TurnPipeline
                 // The conversation stays locked until the follow-up work is done, so the next turn cannot overtake it.
                 var held = lease;
                 lease = null;
-                outcome = outcome with { Completion = Task.Run(() => RunAfterResponseAsync(after, held, activity), CancellationToken.None) };
+                var completion = Task.Run(() => RunAfterResponseAsync(after, held, activity), CancellationToken.None);
+                _afterResponse.TryAdd(completion, 0);
+                _ = completion.ContinueWith(done => _afterResponse.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                outcome = outcome with { Completion = completion };
             }
 
             if (activityKey is not null)
@@ -74,12 +81,16 @@ public sealed partial class TurnPipeline
         }
     }
 
+    /// <summary>Waits for the work still running after invoke responses (at shutdown, so no follow-up message is lost).</summary>
+    public Task DrainAsync(CancellationToken cancellationToken) => Task.WhenAll(_afterResponse.Keys).WaitAsync(cancellationToken);
+
     private async Task RunAfterResponseAsync(Func<CancellationToken, Task> after, IDisposable lease, Activity activity)
     {
         try
         {
-            // The channel's request has been answered: its cancellation no longer applies; the Connector has its own timeouts.
-            await after(CancellationToken.None).ConfigureAwait(false);
+            // The channel's request has been answered, so its cancellation no longer applies; a budget bounds the lock instead.
+            using var budget = new CancellationTokenSource(AfterResponseBudget);
+            await after(budget.Token).ConfigureAwait(false);
         }
         catch (Exception e)
         {

@@ -22,6 +22,7 @@ public static partial class BotEndpoints
         builder.Services.AddSingleton<IBot, CareBot>();
         builder.Services.AddSingleton<ITurnMiddleware, TurnLogging>();
         builder.Services.AddSingleton<TurnPipeline>();
+        builder.Services.AddHostedService<FollowUpDrain>();
         return builder;
     }
 
@@ -31,6 +32,7 @@ public static partial class BotEndpoints
         try
         {
             _ = app.Services.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value;
+            _ = app.Services.GetRequiredService<IOptions<CareOptions>>().Value;
             return true;
         }
         catch (OptionsValidationException invalid)
@@ -139,4 +141,22 @@ public static class ActivityReader
             new ErrorResponse { Error = new Error { Code = status switch { 413 => "MessageSizeTooBig", 401 => "Unauthorized", _ => "BadRequest" }, Message = reason } },
             ProtocolJsonContext.Default.ErrorResponse,
             statusCode: status);
+}
+
+/// <summary>At shutdown, lets the messages that follow answered card actions go out before the process ends.</summary>
+internal sealed class FollowUpDrain(TurnPipeline pipeline) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await pipeline.DrainAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The host's shutdown timeout has passed: what is still sending is given up.
+        }
+    }
 }

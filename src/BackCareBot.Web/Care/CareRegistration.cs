@@ -13,7 +13,8 @@ public static partial class CareRegistration
     /// <summary>Content from dialogs/ (checked at start-up), the state store, and the morning check-in scheduler.</summary>
     public static WebApplicationBuilder AddCare(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<CareOptions>().Bind(builder.Configuration.GetSection("Care"));
+        builder.Services.AddOptions<CareOptions>().Bind(builder.Configuration.GetSection("Care"))
+            .Validate(CareOptions.HasValidPublicUrl, "Care:PublicUrl must be an absolute http or https address, such as https://backcarebot.azurewebsites.net.");
         builder.Services.AddOptions<StateStorageOptions>().Bind(builder.Configuration.GetSection("Storage"));
         builder.Services.AddSingleton(services => LoadContent(services.GetRequiredService<IOptions<CareOptions>>().Value));
         builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<CareOptions>>().Value);
@@ -29,7 +30,7 @@ public static partial class CareRegistration
         var options = app.Services.GetRequiredService<CareOptions>();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            options.PublicUrl ??= app.Urls.FirstOrDefault();
+            options.PublicUrl ??= CareOptions.LocalAddress([.. app.Urls]);
             // Teams shows card pictures only from public HTTPS addresses; anonymous local use is fine with http.
             if (!string.IsNullOrEmpty(app.Configuration["MicrosoftAppId"]) && !options.ImageBaseUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
             {

@@ -10,12 +10,14 @@ public static class WebChatPage
     {
         var root = Path.Combine(AppContext.BaseDirectory, "wwwroot");
         var care = app.Services.GetRequiredService<CareOptions>();
+        string? pictures = null;
         app.Use((http, next) =>
         {
             var host = http.Request.Host.ToUriComponent();
             var headers = http.Response.Headers;
-            // The cards' pictures come from the bot's public address, which may name this host differently (localhost, 127.0.0.1).
-            var pictures = new Uri(care.ImageBaseUrl).GetLeftPart(UriPartial.Authority);
+            // The cards' pictures come from the bot's public address, which may name this host differently (localhost,
+            // 127.0.0.1); it is known once the server has started, before the first request.
+            pictures ??= new Uri(care.ImageBaseUrl).GetLeftPart(UriPartial.Authority);
             // Web Chat injects its styles at run time, so only style-src allows inline; scripts come from files only.
             headers.ContentSecurityPolicy =
                 $"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' {pictures} data: blob:; " +
