@@ -39,26 +39,6 @@ public sealed class AdaptiveCard
     [JsonPropertyName("msteams")]
     public TeamsCardProperties? MsTeams { get; set; }
 
-    /// <summary>Every action in the card, including those in action sets, columns, containers and show-cards.</summary>
-    public IEnumerable<AdaptiveAction> AllActions()
-    {
-        foreach (var action in Actions ?? [])
-        {
-            foreach (var nested in Walk(action))
-            {
-                yield return nested;
-            }
-        }
-
-        foreach (var element in Body)
-        {
-            foreach (var action in ActionsIn(element))
-            {
-                yield return action;
-            }
-        }
-    }
-
     /// <summary>Every element in the card body, depth first (action show-cards excluded).</summary>
     public IEnumerable<CardElement> AllElements() => Body.SelectMany(Descendants);
 
@@ -74,23 +54,6 @@ public sealed class AdaptiveCard
         foreach (var child in children.SelectMany(Descendants))
         {
             yield return child;
-        }
-    }
-
-    private static IEnumerable<AdaptiveAction> ActionsIn(CardElement element) => Descendants(element)
-        .OfType<ActionSet>()
-        .SelectMany(set => set.Actions)
-        .SelectMany(Walk);
-
-    private static IEnumerable<AdaptiveAction> Walk(AdaptiveAction action)
-    {
-        yield return action;
-        if (action is ShowCardAction { Card: { } card })
-        {
-            foreach (var nested in card.AllActions())
-            {
-                yield return nested;
-            }
         }
     }
 }
