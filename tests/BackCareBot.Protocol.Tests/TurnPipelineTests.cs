@@ -84,6 +84,24 @@ public class TurnPipelineTests
         Assert.Equal(["invoke", "follow-up", "message"], order);
     }
 
+    [Fact]
+    public async Task A_caller_that_sends_the_invoke_response_itself_starts_the_follow_up_after_it()
+    {
+        var order = new List<string>();
+        var pipeline = new TurnPipeline(new FollowUpBot(Task.CompletedTask, order), [], NullLogger<TurnPipeline>.Instance);
+        var invoke = new Activity { Type = ActivityTypes.Invoke, Id = "1", ChannelId = "msteams", Conversation = new ConversationAccount { Id = "c" } };
+
+        var outcome = await pipeline.ProcessAsync(invoke, new BufferingChannelSender(), CancellationToken.None, followUpWhenStarted: true);
+        var waited = await Task.WhenAny(outcome.Completion, Task.Delay(TimeSpan.FromSeconds(1)));
+
+        Assert.NotSame(outcome.Completion, waited);
+        Assert.Equal(["invoke"], order);
+        outcome.StartFollowUp();
+        outcome.StartFollowUp();
+        await outcome.Completion;
+        Assert.Equal(["invoke", "follow-up"], order);
+    }
+
     /// <summary>Answers an invoke at once and leaves follow-up work that waits for the test.</summary>
     private sealed class FollowUpBot(Task release, List<string> order) : IBot
     {

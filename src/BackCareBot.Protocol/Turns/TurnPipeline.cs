@@ -12,6 +12,14 @@ public sealed record TurnOutcome(int StatusCode, JsonElement? Body)
 
     /// <summary>Completes when the turn's work after the invoke response (<see cref="TurnContext.AfterInvokeResponse"/>) is done.</summary>
     public Task Completion { get; init; } = Task.CompletedTask;
+
+    internal TaskCompletionSource? FollowUpGate { get; init; }
+
+    /// <summary>
+    /// Lets the work after the invoke response begin, once the response has been sent (see
+    /// <see cref="TurnPipeline.ProcessAsync"/>'s <c>followUpWhenStarted</c>); calling it again does nothing.
+    /// </summary>
+    public void StartFollowUp() => FollowUpGate?.TrySetResult();
 }
 
 /// <summary>
@@ -38,7 +46,15 @@ public sealed partial class TurnPipeline
         _logger = logger;
     }
 
-    public async Task<TurnOutcome> ProcessAsync(Activity activity, IChannelSender sender, CancellationToken cancellationToken)
+    /// <summary>How long the work after an invoke response waits for <see cref="TurnOutcome.StartFollowUp"/> before it starts anyway.</summary>
+    private static readonly TimeSpan FollowUpStartLimit = TimeSpan.FromSeconds(5);
+
+    /// <param name="followUpWhenStarted">
+    /// True when the caller sends the invoke response itself and then calls <see cref="TurnOutcome.StartFollowUp"/>
+    /// (the HTTP endpoint does, once the response is written), so the channel has the response before the messages
+    /// that follow it; otherwise the follow-up starts at once.
+    /// </param>
+    public async Task<TurnOutcome> ProcessAsync(Activity activity, IChannelSender sender, CancellationToken cancellationToken, bool followUpWhenStarted = false)
     {
         var conversationKey = $"{activity.ChannelId}/{activity.Conversation?.Id}";
         IDisposable? lease = await _gate.EnterAsync(conversationKey, cancellationToken).ConfigureAwait(false);
@@ -62,10 +78,16 @@ public sealed partial class TurnPipeline
                 // The conversation stays locked until the follow-up work is done, so the next turn cannot overtake it.
                 var held = lease;
                 lease = null;
-                var completion = Task.Run(() => RunAfterResponseAsync(after, held, activity), CancellationToken.None);
+                var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                if (!followUpWhenStarted)
+                {
+                    gate.SetResult();
+                }
+
+                var completion = Task.Run(() => RunAfterResponseAsync(gate.Task, after, held, activity), CancellationToken.None);
                 _afterResponse.TryAdd(completion, 0);
                 _ = completion.ContinueWith(done => _afterResponse.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                outcome = outcome with { Completion = completion };
+                outcome = outcome with { Completion = completion, FollowUpGate = gate };
             }
 
             if (activityKey is not null)
@@ -84,10 +106,12 @@ public sealed partial class TurnPipeline
     /// <summary>Waits for the work still running after invoke responses (at shutdown, so no follow-up message is lost).</summary>
     public Task DrainAsync(CancellationToken cancellationToken) => Task.WhenAll(_afterResponse.Keys).WaitAsync(cancellationToken);
 
-    private async Task RunAfterResponseAsync(Func<CancellationToken, Task> after, IDisposable lease, Activity activity)
+    private async Task RunAfterResponseAsync(Task started, Func<CancellationToken, Task> after, IDisposable lease, Activity activity)
     {
         try
         {
+            // A caller that never starts the follow-up (a response that could not be sent) only delays it.
+            await Task.WhenAny(started, Task.Delay(FollowUpStartLimit)).ConfigureAwait(false);
             // The channel's request has been answered, so its cancellation no longer applies; a budget bounds the lock instead.
             using var budget = new CancellationTokenSource(AfterResponseBudget);
             await after(budget.Token).ConfigureAwait(false);

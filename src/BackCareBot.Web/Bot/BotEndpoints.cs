@@ -72,7 +72,13 @@ public static partial class BotEndpoints
 
         trusted.Trust(activity.ServiceUrl);
 
-        var outcome = await pipeline.ProcessAsync(activity, connector, http.RequestAborted);
+        var outcome = await pipeline.ProcessAsync(activity, connector, http.RequestAborted, followUpWhenStarted: true);
+        // The messages that follow a card action go out once its invoke response has been sent.
+        http.Response.OnCompleted(() =>
+        {
+            outcome.StartFollowUp();
+            return Task.CompletedTask;
+        });
         return outcome.Body is { } body
             ? Results.Json(body, ProtocolJsonContext.Default.JsonElement, statusCode: outcome.StatusCode)
             : Results.StatusCode(outcome.StatusCode);
