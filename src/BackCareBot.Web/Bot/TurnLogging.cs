@@ -22,7 +22,9 @@ public sealed partial class TurnLogging(ILogger<TurnLogging> logger) : ITurnMidd
         }
 
         var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        LogTurn(logger, turn.Activity.Type, turn.Activity.ChannelId, elapsedMs, turn.Responded ? "replied" : "silent");
+        var outcome = turn.InvokeResponse is { } invoke ? $"invoke {invoke.Status}{(turn.AfterInvokeResponse is null ? "" : ", replies follow")}"
+            : turn.Responded ? "replied" : "silent";
+        LogTurn(logger, turn.Activity.Type, turn.Activity.ChannelId, elapsedMs, outcome);
     }
 
     private bool LogFailed(TurnContext turn, long started, Exception ex)
