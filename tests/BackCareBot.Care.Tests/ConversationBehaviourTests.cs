@@ -424,6 +424,44 @@ public sealed class ConversationBehaviourTests
         Assert.Equal(1, (await StateAsync(bot)).DoseStepBack);
     }
 
+    [Fact]
+    public async Task A_card_of_a_plan_made_from_answers_since_changed_changes_nothing()
+    {
+        var bot = new ConversationDriver(channelId: "msteams");
+        var plan = await bot.SayAllAsync(ToExercises);
+        var card = plan.SelectMany(r => r.Cards).First(c => FeedbackData(c, "exercise.done") is not null);
+        // The conversation ends, a new run begins and the pain is now 9: the plan's number is unchanged until a new one is sent.
+        await bot.SayAllAsync("no", "no", "no");
+        await bot.SayAllAsync([.. ToExercises[..^1], "9"]);
+        Assert.Equal("9", (await StateAsync(bot)).Dialog.Answers["pain_now"]);
+
+        var replies = await bot.SendAsync(Press("exercise.done", FeedbackData(card, "exercise.done")!));
+
+        Assert.Contains("nothing was changed", replies[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(replies, r => (r.Text ?? "").Contains("Well done", StringComparison.Ordinal));
+        Assert.Equal("application/vnd.microsoft.activity.message", JsonNode.Parse(bot.LastInvoke!.Body!.Value.GetRawText())!["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_group_chat_turn_removes_anything_stored_for_that_chat_and_points_to_a_personal_chat()
+    {
+        var bot = new ConversationDriver(channelId: "msteams");
+        var key = $"conversation/msteams/{bot.ConversationId}";
+        await bot.Store.WriteAsync(key, "{\"schemaVersion\":1,\"level\":\"L5\"}"u8.ToArray(), null, default);
+        await bot.Store.WriteAsync($"checkin/{key}", "{}"u8.ToArray(), null, default);
+
+        var replies = await bot.SendAsync(new Activity
+        {
+            Type = ActivityTypes.Message,
+            Text = "what do you know about me",
+            Conversation = new ConversationAccount { Id = bot.ConversationId, ConversationType = "groupChat", IsGroup = true },
+        });
+
+        Assert.Contains("only in a personal chat", Assert.Single(replies).Text, StringComparison.Ordinal);
+        Assert.Null(await bot.Store.ReadAsync(key, default));
+        Assert.Null(await bot.Store.ReadAsync($"checkin/{key}", default));
+    }
+
     [Theory]
     [InlineData("EX-NOT-IN-THE-PLAN-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "1")]
     [InlineData(null, "1")]

@@ -17,6 +17,11 @@ public sealed class ExercisePlanner(CareContent content)
 {
     public const int SeverePain = 7;
 
+    /// <summary>The answers a plan is made from: the pain score, whether moving eases it, and every exclusion's answers.</summary>
+    private readonly string[] _inputs = [.. new[] { "pain_now", "moving_eases" }
+        .Concat(content.Exercises.Exercises.Select(e => e.ExcludeWhen).OfType<Condition>().SelectMany(AnswersIn))
+        .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
     /// <summary>Cards per plan: the seed's stretch and strengthening first, then the gentlest mobility work.</summary>
     public const int MaxCards = 5;
     private const int ModeratePain = 4;
@@ -60,6 +65,18 @@ public sealed class ExercisePlanner(CareContent content)
 
         return [.. plan.OrderBy(p => p.Exercise.Seed is null).Take(MaxCards)];
     }
+
+    /// <summary>
+    /// The planning answers as one short string ("moving_eases=yes;pain_now=3"): a plan whose basis differs from
+    /// today's answers is out of date, so feedback on its cards changes nothing.
+    /// </summary>
+    public string Basis(IReadOnlyDictionary<string, string> answers) =>
+        string.Join(';', _inputs.Where(answers.ContainsKey).Select(id => $"{id}={answers[id]}"));
+
+    private static IEnumerable<string> AnswersIn(Condition condition) =>
+        new[] { condition.Answer }.OfType<string>()
+            .Concat(new[] { condition.All, condition.Any, condition.Count }.OfType<List<Condition>>().SelectMany(list => list.SelectMany(AnswersIn)))
+            .Concat(condition.Not is { } not ? AnswersIn(not) : []);
 
     public static int Pain(IReadOnlyDictionary<string, string> answers) =>
         answers.TryGetValue("pain_now", out var value) && int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var pain) ? pain : 0;

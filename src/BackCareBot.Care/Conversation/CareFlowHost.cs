@@ -87,6 +87,10 @@ internal sealed class CareFlowHost(CareContent content, Localizer localizer, Car
     public async Task GroupTurnAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
+        // Nothing is kept for a group conversation; this also removes what an earlier version may have stored there.
+        var key = CareBot.StateKey(activity);
+        await store.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
+        await store.DeleteAsync(CareBot.CheckInKey(key), cancellationToken).ConfigureAwait(false);
         var care = new CareTurn(turn, new CareState(), Localizer.Resolve(null, activity), EmergencyDirectory.Country(activity, null));
         if (activity.IsType(ActivityTypes.ConversationUpdate))
         {
@@ -482,7 +486,13 @@ internal sealed class CareFlowHost(CareContent content, Localizer localizer, Car
 
         intro.Append("\n\n").Append(T(care, "exercises.stop_rule"));
         await SendTextAsync(care, intro.ToString(), cancellationToken).ConfigureAwait(false);
-        care.State.Plan = new ExercisePlanState { Number = (care.State.Plan?.Number ?? 0) + 1, DoseStepBack = care.State.DoseStepBack, Level = care.State.Level };
+        care.State.Plan = new ExercisePlanState
+        {
+            Number = (care.State.Plan?.Number ?? 0) + 1,
+            DoseStepBack = care.State.DoseStepBack,
+            Level = care.State.Level,
+            Answers = _exercises.Basis(dc.State.Answers),
+        };
         foreach (var planned in plan)
         {
             var card = CareCards.ForChannel(cards.Exercise(care.Locale, planned, care.State.Plan.Number), care.Turn.Activity);
@@ -534,9 +544,9 @@ internal sealed class CareFlowHost(CareContent content, Localizer localizer, Car
             return;
         }
 
-        // The card is shown again exactly as it was sent: planned from the plan's own dose step and level.
+        // The card is shown again exactly as it was sent: planned from the plan's own dose step, level and answers.
         var plan = care.State.Plan;
-        var planned = plan is not null && planNumber == plan.Number.ToString(CultureInfo.InvariantCulture)
+        var planned = plan is not null && planNumber == plan.Number.ToString(CultureInfo.InvariantCulture) && plan.Answers == _exercises.Basis(dc.State.Answers)
             ? _exercises.Plan(dc.State.Answers, plan.Level, plan.DoseStepBack).FirstOrDefault(e => e.Exercise.Id == exerciseId)
             : null;
         if (planned is null || plan!.Feedback.Contains(planned.Exercise.Id))

@@ -55,6 +55,9 @@ public sealed class ExercisePlanState
 
     public string Level { get; set; } = Triage.TriageLevels.SelfCare;
 
+    /// <summary>The answers the plan was made from (<c>ExercisePlanner.Basis</c>); when they change, the plan is out of date.</summary>
+    public string Answers { get; set; } = "";
+
     /// <summary>Exercise ids of this plan's cards that got feedback: at most one answer per card.</summary>
     public List<string> Feedback { get; set; } = [];
 }

@@ -32,7 +32,7 @@ public sealed partial class TurnPipeline
     private readonly ITurnMiddleware[] _middleware;
     private readonly ILogger<TurnPipeline> _logger;
     /// <summary>How long the work after an invoke response may hold its conversation (Connector calls have their own timeouts).</summary>
-    private static readonly TimeSpan AfterResponseBudget = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan AfterResponseBudget = TimeSpan.FromMinutes(1);
 
     private readonly ConversationGate _gate = new();
     private readonly ConcurrentDictionary<Task, byte> _afterResponse = new();
@@ -110,8 +110,15 @@ public sealed partial class TurnPipeline
     {
         try
         {
-            // A caller that never starts the follow-up (a response that could not be sent) only delays it.
-            await Task.WhenAny(started, Task.Delay(FollowUpStartLimit)).ConfigureAwait(false);
+            try
+            {
+                await started.WaitAsync(FollowUpStartLimit).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // A caller that never starts the follow-up (a response that could not be sent) only delays it.
+            }
+
             // The channel's request has been answered, so its cancellation no longer applies; a budget bounds the lock instead.
             using var budget = new CancellationTokenSource(AfterResponseBudget);
             await after(budget.Token).ConfigureAwait(false);

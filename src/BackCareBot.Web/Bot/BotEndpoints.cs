@@ -23,6 +23,8 @@ public static partial class BotEndpoints
         builder.Services.AddSingleton<ITurnMiddleware, TurnLogging>();
         builder.Services.AddSingleton<TurnPipeline>();
         builder.Services.AddHostedService<FollowUpDrain>();
+        // Shutdown waits for the follow-ups of answered card actions, each bounded by the pipeline's budget.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TurnPipeline.AfterResponseBudget + TimeSpan.FromSeconds(10));
         return builder;
     }
 

@@ -17,10 +17,15 @@ public static class WebChatPage
             var headers = http.Response.Headers;
             // The cards' pictures come from the bot's public address, which may name this host differently (localhost,
             // 127.0.0.1); it is known once the server has started, before the first request.
-            pictures ??= new Uri(care.ImageBaseUrl).GetLeftPart(UriPartial.Authority);
+            var origin = pictures ?? new Uri(care.ImageBaseUrl).GetLeftPart(UriPartial.Authority);
+            if (care.PublicUrl is not null)
+            {
+                pictures = origin;
+            }
+
             // Web Chat injects its styles at run time, so only style-src allows inline; scripts come from files only.
             headers.ContentSecurityPolicy =
-                $"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' {pictures} data: blob:; " +
+                $"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' {origin} data: blob:; " +
                 $"font-src 'self' data:; connect-src 'self' ws://{host} wss://{host}; media-src 'self' blob:; " +
                 "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
             headers.XContentTypeOptions = "nosniff";
