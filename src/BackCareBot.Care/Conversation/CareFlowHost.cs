@@ -40,7 +40,7 @@ internal sealed class CareFlowHost(CareContent content, Localizer localizer, Car
         var activity = care.Turn.Activity;
         if (activity.IsType(ActivityTypes.ConversationUpdate))
         {
-            if (activity.MembersAdded?.Exists(m => m.Id is not null && m.Id == activity.Recipient?.Id) == true && dc.ActiveFrame is null)
+            if (BotWasAdded(activity) && dc.ActiveFrame is null)
             {
                 await dc.BeginDialogAsync(CareBot.CareFlow, cancellationToken).ConfigureAwait(false);
             }
@@ -94,7 +94,7 @@ internal sealed class CareFlowHost(CareContent content, Localizer localizer, Car
         var care = new CareTurn(turn, new CareState(), Localizer.Resolve(null, activity), EmergencyDirectory.Country(activity, null));
         if (activity.IsType(ActivityTypes.ConversationUpdate))
         {
-            if (activity.MembersAdded?.Exists(m => m.Id is not null && m.Id == activity.Recipient?.Id) == true)
+            if (BotWasAdded(activity))
             {
                 await SendTextAsync(care, T(care, "group.welcome"), cancellationToken).ConfigureAwait(false);
             }
@@ -535,9 +535,9 @@ internal sealed class CareFlowHost(CareContent content, Localizer localizer, Car
         var (data, _) = UserInput.CardData(care.Turn.Activity);
         var exerciseId = data is { ValueKind: JsonValueKind.Object } d ? UserInput.ReadString(d, "exercise") : null;
         var planNumber = data is { ValueKind: JsonValueKind.Object } p ? UserInput.ReadString(p, "plan") : null;
-        var title = content.Exercises.Exercises.Find(e => e.Id == exerciseId) is { } known ? T(care, known.Title) : null;
         if (TriageLevels.BlocksExercises(care.State.Level))
         {
+            var title = content.Exercises.Exercises.Find(e => e.Id == exerciseId) is { } known ? T(care, known.Title) : null;
             care.StaleCard = true;
             await SendTextAsync(care, $"{T(care, "exercises.none")}\n\n{HelpNow(care)}", cancellationToken).ConfigureAwait(false);
             care.ReplacementCard = cards.Summary(title, T(care, "exercises.none"));
@@ -600,6 +600,10 @@ internal sealed class CareFlowHost(CareContent content, Localizer localizer, Car
 
         return text.Append("\n\n").Append(T(care, "privacy.how_to_delete")).ToString();
     }
+
+    /// <summary>A conversation update that adds the bot itself: the moment to introduce it.</summary>
+    private static bool BotWasAdded(Activity activity) =>
+        activity.MembersAdded?.Exists(m => m.Id is not null && m.Id == activity.Recipient?.Id) == true;
 
     private FlowStep? FindStep(string id) => content.Flows.Values.SelectMany(f => f.Steps).FirstOrDefault(s => s.Id == id);
 
