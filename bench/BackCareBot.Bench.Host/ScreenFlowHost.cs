@@ -3,15 +3,19 @@ using BackCareBot.Dialogs.Engine;
 using BackCareBot.Dialogs.Flows;
 using BackCareBot.Dialogs.Recognition;
 using BackCareBot.Protocol.Schema;
+using BackCareBot.Protocol.Turns;
 
 namespace BackCareBot.Bench.Host;
 
+/// <summary>The benchmark bot's turn: the turn context and the user's input, read once.</summary>
+public sealed record BenchTurn(TurnContext Context, UserInput Input) : IFlowTurn;
+
 /// <summary>Renders the benchmark flow as the JS SDK's prompts do: the question as text, the answers as suggested actions.</summary>
-public sealed class ScreenFlowHost : IFlowHost
+public sealed class ScreenFlowHost : IFlowHost<BenchTurn>
 {
     private const string RetryNumber = "Please give a number from 0 to 10.";
 
-    public Task AskAsync(DialogContext dc, FlowStep step, AskReason reason, CancellationToken cancellationToken)
+    public Task AskAsync(DialogContext<BenchTurn> dc, FlowStep step, AskReason reason, CancellationToken cancellationToken)
     {
         var text = reason == AskReason.Retry && step.Kind == StepKinds.Number ? RetryNumber : step.Prompt;
         var activity = new Activity
@@ -21,40 +25,37 @@ public sealed class ScreenFlowHost : IFlowHost
             InputHint = "expectingInput",
             SuggestedActions = Buttons.TryGetValue(step.Id, out var buttons) ? new SuggestedActions { Actions = buttons } : null,
         };
-        return dc.Turn.SendActivityAsync(activity, cancellationToken);
+        return dc.Turn.Context.SendActivityAsync(activity, cancellationToken);
     }
 
-    public Task TellAsync(DialogContext dc, IReadOnlyList<string> keys, CancellationToken cancellationToken) =>
-        dc.Turn.SendTextAsync(string.Join(' ', keys), cancellationToken);
+    public Task TellAsync(DialogContext<BenchTurn> dc, IReadOnlyList<string> keys, CancellationToken cancellationToken) =>
+        dc.Turn.Context.SendTextAsync(string.Join(' ', keys), cancellationToken);
 
-    public IReadOnlyList<ChoiceOption> Options(DialogContext dc, FlowStep step) =>
+    public IReadOnlyList<ChoiceOption> Options(DialogContext<BenchTurn> dc, FlowStep step) =>
         step.Choices?.ConvertAll(c => new ChoiceOption(c.Value, [c.Label])) ?? [];
 
-    public async Task<bool> RunActionAsync(DialogContext dc, string action, CancellationToken cancellationToken)
+    public async Task<bool> RunActionAsync(DialogContext<BenchTurn> dc, string action, CancellationToken cancellationToken)
     {
         var a = dc.State.Answers;
-        await dc.Turn.SendTextAsync(
+        await dc.Turn.Context.SendTextAsync(
             $"Thanks. You sleep: {Label("position", a["position"])}; pain {a["pain"]}/10; "
             + $"{(a["eases"] == "yes" ? "eases" : "does not ease")} with movement; area: {Label("area", a["area"])}.",
             cancellationToken).ConfigureAwait(false);
         return true;
     }
 
-    public async Task<bool> OnAnsweredAsync(DialogContext dc, FlowStep step, string value, CancellationToken cancellationToken)
+    public async Task<bool> OnAnsweredAsync(DialogContext<BenchTurn> dc, FlowStep step, string value, CancellationToken cancellationToken)
     {
         if (step.Id == "consent" && value == "no")
         {
-            await dc.Turn.SendTextAsync("All right. Say hi when you want to start.", cancellationToken).ConfigureAwait(false);
+            await dc.Turn.Context.SendTextAsync("All right. Say hi when you want to start.", cancellationToken).ConfigureAwait(false);
             return false;
         }
 
         return true;
     }
 
-    public Task StaleAnswerAsync(DialogContext dc, CancellationToken cancellationToken) =>
-        dc.Turn.SendTextAsync("That question was already answered.", cancellationToken);
-
-    public bool LevelAtLeast(DialogContext dc, string level) => false;
+    public IConditionFacts Facts(DialogContext<BenchTurn> dc) => NoConditionFacts.Instance;
 
     private static readonly Dictionary<string, FlowStep> Steps = ScreenFlow.Create().Steps.ToDictionary(s => s.Id, StringComparer.Ordinal);
 

@@ -13,7 +13,7 @@ namespace BackCareBot.Bench.Host;
 /// </summary>
 public sealed class WaterfallBot(IStateStore store) : IBot
 {
-    private readonly DialogSet _dialogs = new DialogSet().Add(new FlowDialog(ScreenFlow.Create(), new ScreenFlowHost()));
+    private readonly DialogSet<BenchTurn> _dialogs = new DialogSet<BenchTurn>().Add(new FlowDialog<BenchTurn>(ScreenFlow.Create(), new ScreenFlowHost()));
 
     public async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -27,9 +27,13 @@ public sealed class WaterfallBot(IStateStore store) : IBot
         var stored = await store.ReadAsync(key, cancellationToken).ConfigureAwait(false);
         var state = stored is null ? new DialogState() : JsonSerializer.Deserialize(stored.Data, BenchJsonContext.Default.DialogState)!;
 
-        var dc = new DialogContext(_dialogs, turn, state);
+        var dc = new DialogContext<BenchTurn>(_dialogs, new BenchTurn(turn, UserInput.From(activity)), state);
         var result = await dc.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
-        if (result.Status == DialogTurnStatus.Empty)
+        if (result.Status == DialogTurnStatus.Stale)
+        {
+            await turn.SendTextAsync("That question was already answered.", cancellationToken).ConfigureAwait(false);
+        }
+        else if (result.Status == DialogTurnStatus.Empty)
         {
             result = await dc.BeginDialogAsync(ScreenFlow.Id, cancellationToken).ConfigureAwait(false);
         }

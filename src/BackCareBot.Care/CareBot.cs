@@ -1,8 +1,10 @@
 using System.Text.Json;
+using BackCareBot.Care.Actions;
 using BackCareBot.Care.Cards;
 using BackCareBot.Care.Content;
 using BackCareBot.Care.Conversation;
 using BackCareBot.Care.Localization;
+using BackCareBot.Care.Routes;
 using BackCareBot.Care.State;
 using BackCareBot.Care.Triage;
 using BackCareBot.Dialogs.Engine;
@@ -15,8 +17,9 @@ using Microsoft.Extensions.Logging;
 namespace BackCareBot.Care;
 
 /// <summary>
-/// The back-care bot. Each turn loads the conversation's state once, runs the flows in dialogs/ (red flags first),
-/// and saves once if anything changed; replies are held until the save succeeds, and an ETag conflict re-runs the turn.
+/// The back-care bot. Each turn is routed by <see cref="CareRouter"/>'s table to one handler, which runs against
+/// the conversation's state loaded once; the state is saved once if anything changed; the replies are held until
+/// the save succeeds, and an ETag conflict re-runs the turn.
 /// </summary>
 public sealed partial class CareBot : IBot
 {
@@ -25,21 +28,28 @@ public sealed partial class CareBot : IBot
 
     private readonly IStateStore _store;
     private readonly ILogger<CareBot> _logger;
-    private readonly CareFlowHost _host;
-    private readonly DialogSet _dialogs = new();
+    private readonly Localizer _localizer;
+    private readonly DialogSet<CareTurn> _dialogs = new();
+    private readonly CareRouter _router;
+    private readonly CareSender _sender;
 
-    public CareBot(CareContent content, IStateStore store, CareOptions options, ILogger<CareBot> logger)
+    public CareBot(CareContent content, IStateStore store, CareOptions options, ILogger<CareBot> logger, TimeProvider? time = null)
     {
         _store = store;
         _logger = logger;
-        var localizer = new Localizer(content);
-        _host = new CareFlowHost(content, localizer, new CareCards(content, localizer, () => options.ImageBaseUrl), store);
+        _localizer = new Localizer(content);
+        var texts = new CareTexts(content, _localizer);
+        var services = new CareServices(content, texts, new CareCards(content, _localizer, () => options.ImageBaseUrl), store, time ?? TimeProvider.System);
+        var steps = new StepCatalog(content);
+        var questions = new QuestionRenderer(texts, services.Cards);
+        var host = new CareFlowHost(content, texts, questions, new FlowActions(services));
         foreach (var flow in content.Flows.Values)
         {
-            _dialogs.Add(new FlowDialog(flow, _host));
+            _dialogs.Add(new FlowDialog<CareTurn>(flow, host));
         }
 
-        _host.Dialogs = _dialogs;
+        _router = new CareRouter(services, new RedFlagScreen(content), steps, questions);
+        _sender = new CareSender(texts);
     }
 
     public static string StateKey(Activity activity) => $"conversation/{activity.ChannelId}/{activity.Conversation?.Id}";
@@ -53,16 +63,17 @@ public sealed partial class CareBot : IBot
     public async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
-        if (!(activity.IsType(ActivityTypes.Message) || activity.IsType(ActivityTypes.ConversationUpdate) || activity.IsType(ActivityTypes.Event)
-            || (activity.IsType(ActivityTypes.Invoke) && activity.Name == "adaptiveCard/action")))
+        var input = UserInput.From(activity);
+        if (_router.Select(activity, input) is not { } route)
         {
             return;
         }
 
-        if (IsGroupConversation(activity))
+        if (!route.KeepsState)
         {
-            // Health answers stay out of channels and group chats: nothing is asked or stored there.
-            await _host.GroupTurnAsync(turn, cancellationToken).ConfigureAwait(false);
+            var once = new CareTurn(activity, input, new CareState(), Localizer.Resolve(null, activity), EmergencyDirectory.Country(activity, null));
+            var result = await route.Handler.HandleAsync(new DialogContext<CareTurn>(_dialogs, once, once.State.Dialog), cancellationToken).ConfigureAwait(false);
+            await _sender.SendAsync(turn, once, result, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -71,15 +82,17 @@ public sealed partial class CareBot : IBot
         {
             var stored = await _store.ReadAsync(key, cancellationToken).ConfigureAwait(false);
             var state = Load(stored);
+            var dueBefore = state.CheckInDue;
             var deferred = new DeferredSender();
             var inner = new TurnContext(activity, deferred);
-            var care = new CareTurn(inner, state, Localizer.Resolve(state.Locale, activity), EmergencyDirectory.Country(activity, state.Country));
+            var care = new CareTurn(activity, input, state, Localizer.Resolve(state.Locale, activity), EmergencyDirectory.Country(activity, state.Country));
 
-            await _host.RunTurnAsync(new DialogContext(_dialogs, inner, state.Dialog, care), care, cancellationToken).ConfigureAwait(false);
+            var outcome = await route.Handler.HandleAsync(new DialogContext<CareTurn>(_dialogs, care, state.Dialog), cancellationToken).ConfigureAwait(false);
+            await _sender.SendAsync(inner, care, outcome, cancellationToken).ConfigureAwait(false);
 
             try
             {
-                await SaveAsync(key, stored, care, cancellationToken).ConfigureAwait(false);
+                await SaveAsync(key, stored, dueBefore, care, cancellationToken).ConfigureAwait(false);
             }
             catch (StateConflictException)
             {
@@ -99,7 +112,7 @@ public sealed partial class CareBot : IBot
             return;
         }
 
-        await turn.SendTextAsync(_host.Text(Localizer.Resolve(null, activity), "prompt.conflict"), cancellationToken).ConfigureAwait(false);
+        await turn.SendTextAsync(_localizer.Text(Localizer.Resolve(null, activity), "prompt.conflict"), cancellationToken).ConfigureAwait(false);
     }
 
     private static CareState Load(StoredState? stored)
@@ -115,9 +128,9 @@ public sealed partial class CareBot : IBot
         return state;
     }
 
-    private async Task SaveAsync(string key, StoredState? stored, CareTurn care, CancellationToken cancellationToken)
+    private async Task SaveAsync(string key, StoredState? stored, DateTimeOffset? dueBefore, CareTurn care, CancellationToken cancellationToken)
     {
-        if (care.Forget)
+        if (care.Forgotten)
         {
             await _store.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
             await _store.DeleteAsync(CheckInKey(key), cancellationToken).ConfigureAwait(false);
@@ -130,9 +143,8 @@ public sealed partial class CareBot : IBot
             return;
         }
 
-        var before = stored is null ? null : JsonSerializer.Deserialize(stored.Data, CareStateJsonContext.Default.CareState)?.CheckInDue;
         await _store.WriteAsync(key, bytes, stored?.ETag, cancellationToken).ConfigureAwait(false);
-        if (care.State.CheckInDue != before)
+        if (care.State.CheckInDue != dueBefore)
         {
             await UpdateCheckInIndexAsync(key, care.State, cancellationToken).ConfigureAwait(false);
         }

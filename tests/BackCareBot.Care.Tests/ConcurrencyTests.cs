@@ -13,14 +13,14 @@ public sealed class ConcurrencyTests
         var store = new RacingStore(new MemoryStateStore());
         var bot = new ConversationDriver(store);
         await bot.SayAllAsync("hi", "yes", "16 to 49", "no", "no", "no", "no", "no", "no", "no");
-        store.RaceNextWrite = true;
+        store.RaceKey = bot.StateKey;
 
         var replies = await bot.SayAsync("on my side");
 
         Assert.Equal(1, store.Conflicts);
         var pillows = replies.Count(r => r.Visible.Contains("Where do you use pillows?", StringComparison.Ordinal));
         Assert.Equal(1, pillows);
-        var stored = await store.ReadAsync($"conversation/{bot.ChannelId}/{bot.ConversationId}", default);
+        var stored = await store.ReadAsync(bot.StateKey, default);
         var state = JsonSerializer.Deserialize(stored!.Data, CareStateJsonContext.Default.CareState)!;
         Assert.Equal("side", state.Dialog.Answers["sleep_position"]);
     }
@@ -28,7 +28,8 @@ public sealed class ConcurrencyTests
     /// <summary>Before the next write lands, "another instance" saves the same document, so the write's ETag is stale.</summary>
     private sealed class RacingStore(IStateStore inner) : IStateStore
     {
-        public bool RaceNextWrite { get; set; }
+        /// <summary>The key whose next write loses the race; cleared once it has.</summary>
+        public string? RaceKey { get; set; }
 
         public int Conflicts { get; private set; }
 
@@ -36,9 +37,9 @@ public sealed class ConcurrencyTests
 
         public async Task<string> WriteAsync(string key, ReadOnlyMemory<byte> data, string? expectedETag, CancellationToken cancellationToken)
         {
-            if (RaceNextWrite && key.StartsWith("conversation/", StringComparison.Ordinal))
+            if (key == RaceKey)
             {
-                RaceNextWrite = false;
+                RaceKey = null;
                 var current = await inner.ReadAsync(key, cancellationToken);
                 await inner.WriteAsync(key, current!.Data, current.ETag, cancellationToken);
             }

@@ -131,6 +131,70 @@ public sealed class ContentTests : IDisposable
     }
 
     [Fact]
+    public void An_unknown_action_name_is_reported()
+    {
+        Edit("flows/care.json", root => Step(root, "advice")["action"] = "advise");
+
+        Assert.Contains("flows/care.json: flow 'care', step 'advice': runs unknown action 'advise'", Problems());
+    }
+
+    [Fact]
+    public void A_condition_on_an_unknown_fact_is_reported()
+    {
+        Edit("advice.json", root => root["rows"]![0]!["when"] = new JsonObject { ["levelAbove"] = "L4" });
+
+        Assert.Contains("advice.json: row 'position.back': condition tests unknown fact 'levelAbove'", Problems());
+    }
+
+    [Fact]
+    public void A_level_condition_on_an_unknown_level_is_reported()
+    {
+        Edit("flows/care.json", root => Step(root, "consent_route")["rules"]![0]!["when"] = new JsonObject { ["levelAtLeast"] = "L7" });
+
+        Assert.Contains("flows/care.json: flow 'care', step 'consent_route': condition 'levelAtLeast' names unknown level 'L7'", Problems());
+    }
+
+    [Fact]
+    public void A_duplicate_step_id_is_reported()
+    {
+        Edit("flows/assessment.json", root => Step(root, "pillows")["id"] = "sleep_position");
+
+        Assert.Contains("flows/assessment.json: flow 'assessment', step 'sleep_position': duplicate step id", Problems());
+    }
+
+    [Fact]
+    public void A_missing_start_step_is_reported()
+    {
+        Edit("flows/forget.json", root => root["start"] = "no_such_step");
+
+        Assert.Contains("flows/forget.json: flow 'forget': start step 'no_such_step' does not exist", Problems());
+    }
+
+    [Fact]
+    public void A_missing_sub_flow_is_reported()
+    {
+        Edit("flows/care.json", root => Step(root, "screen")["flow"] = "redflag");
+
+        Assert.Contains("flows/care.json: flow 'care', step 'screen': runs missing flow 'redflag'", Problems());
+    }
+
+    [Fact]
+    public void A_red_flag_with_an_unknown_level_is_reported()
+    {
+        Edit("redflags.json", root => root["flags"]![0]!["level"] = "L9");
+
+        Assert.Contains("redflags.json: flag 'RF01': unknown level 'L9'", Problems());
+    }
+
+    [Fact]
+    public void A_quiz_answer_that_is_not_one_of_its_choices_is_reported()
+    {
+        Edit("quiz.json", root => root["questions"]![0]!["answer"] = "on_the_floor");
+
+        Assert.Contains("quiz.json: question 'quiz_q1': the answer 'on_the_floor' is not one of its choices", Problems());
+    }
+
+    [Fact]
     public void Every_seed_recommendation_is_in_the_content_with_its_parameters()
     {
         var content = CareContent.Load(Repo.File("dialogs"));

@@ -121,6 +121,8 @@ public sealed class ConversationBehaviourTests
     [InlineData("why do you ask?", "The way you lie changes the curve")]
     [InlineData("为什么", "The way you lie changes the curve")]
     [InlineData("help", "\"back\" (previous question)")]
+    [InlineData("?", "\"back\" (previous question)")]
+    [InlineData("？", "\"back\" (previous question)")]
     public async Task Why_and_help_answer_then_ask_the_same_question_again(string command, string expected)
     {
         var bot = new ConversationDriver();
@@ -194,7 +196,7 @@ public sealed class ConversationBehaviourTests
         var deleted = await bot.SayAsync("yes");
 
         Assert.Contains("deleted everything", deleted[0].Text, StringComparison.Ordinal);
-        Assert.Null(await bot.Store.ReadAsync($"conversation/{bot.ChannelId}/{bot.ConversationId}", default));
+        Assert.Null(await bot.Store.ReadAsync(bot.StateKey, default));
         Assert.Contains("don't store anything", (await bot.SayAsync("what do you know about me"))[0].Text, StringComparison.Ordinal);
     }
 
@@ -226,7 +228,7 @@ public sealed class ConversationBehaviourTests
         var bot = new ConversationDriver(store);
         // Version 1 as first shipped: no language, no check-in, no dose step-back fields.
         var older = """{"schemaVersion":1,"level":"L5","flags":[],"dialog":{"stack":[{"dialogId":"care","stepId":"age","attempts":0,"history":["consent"]}],"answers":{"consent":"yes"}}}""";
-        await store.WriteAsync($"conversation/{bot.ChannelId}/{bot.ConversationId}", System.Text.Encoding.UTF8.GetBytes(older), null, default);
+        await store.WriteAsync(bot.StateKey, System.Text.Encoding.UTF8.GetBytes(older), null, default);
 
         var replies = await bot.SayAsync("16 to 49");
 
@@ -258,7 +260,7 @@ public sealed class ConversationBehaviourTests
         await bot.SayAsync("yes");
         var planned = await StateAsync(bot);
         Assert.NotNull(planned.CheckInDue);
-        Assert.NotNull(await bot.Store.ReadAsync($"checkin/conversation/{bot.ChannelId}/{bot.ConversationId}", default));
+        Assert.NotNull(await bot.Store.ReadAsync(CareBot.CheckInKey(bot.StateKey), default));
 
         var greeting = await bot.CheckInAsync();
         Assert.Contains("Good morning", greeting[0].Text, StringComparison.Ordinal);
@@ -268,7 +270,7 @@ public sealed class ConversationBehaviourTests
 
         Assert.Contains("gentler versions", plan[0].Text, StringComparison.Ordinal);
         Assert.DoesNotContain("EX-SUPERMAN", plan.SelectMany(r => r.Exercises));
-        Assert.Null(await bot.Store.ReadAsync($"checkin/conversation/{bot.ChannelId}/{bot.ConversationId}", default));
+        Assert.Null(await bot.Store.ReadAsync(CareBot.CheckInKey(bot.StateKey), default));
     }
 
     [Fact]
@@ -277,7 +279,7 @@ public sealed class ConversationBehaviourTests
         var bot = new ConversationDriver();
         await bot.SayAllAsync([.. ToSleepQuestion, "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "yes", "no", "2 weeks", "45 or older", "no", "no", "3", "yes"]);
 
-        var stored = await bot.Store.ReadAsync($"conversation/{bot.ChannelId}/{bot.ConversationId}", default);
+        var stored = await bot.Store.ReadAsync(bot.StateKey, default);
 
         Assert.InRange(stored!.Data.Length, 100, 2048);
     }
@@ -446,9 +448,9 @@ public sealed class ConversationBehaviourTests
     public async Task A_group_chat_turn_removes_anything_stored_for_that_chat_and_points_to_a_personal_chat()
     {
         var bot = new ConversationDriver(channelId: "msteams");
-        var key = $"conversation/msteams/{bot.ConversationId}";
+        var key = bot.StateKey;
         await bot.Store.WriteAsync(key, "{\"schemaVersion\":1,\"level\":\"L5\"}"u8.ToArray(), null, default);
-        await bot.Store.WriteAsync($"checkin/{key}", "{}"u8.ToArray(), null, default);
+        await bot.Store.WriteAsync(CareBot.CheckInKey(key), "{}"u8.ToArray(), null, default);
 
         var replies = await bot.SendAsync(new Activity
         {
@@ -459,7 +461,7 @@ public sealed class ConversationBehaviourTests
 
         Assert.Contains("only in a personal chat", Assert.Single(replies).Text, StringComparison.Ordinal);
         Assert.Null(await bot.Store.ReadAsync(key, default));
-        Assert.Null(await bot.Store.ReadAsync($"checkin/{key}", default));
+        Assert.Null(await bot.Store.ReadAsync(CareBot.CheckInKey(key), default));
     }
 
     [Theory]
@@ -471,7 +473,7 @@ public sealed class ConversationBehaviourTests
     {
         var bot = new ConversationDriver();
         await bot.SayAllAsync(ToExercises);
-        var before = await bot.Store.ReadAsync($"conversation/{bot.ChannelId}/{bot.ConversationId}", default);
+        var before = await bot.Store.ReadAsync(bot.StateKey, default);
         var data = new JsonObject { ["verb"] = "exercise.hurts", ["exercise"] = exercise, ["plan"] = plan };
 
         for (var i = 0; i < 5; i++)
@@ -480,7 +482,7 @@ public sealed class ConversationBehaviourTests
             Assert.Contains("nothing was changed", replies[0].Text, StringComparison.Ordinal);
         }
 
-        var after = await bot.Store.ReadAsync($"conversation/{bot.ChannelId}/{bot.ConversationId}", default);
+        var after = await bot.Store.ReadAsync(bot.StateKey, default);
         Assert.Equal(before!.Data.ToArray(), after!.Data.ToArray());
     }
 
@@ -529,7 +531,7 @@ public sealed class ConversationBehaviourTests
 
     private static async Task<CareState> StateAsync(ConversationDriver bot)
     {
-        var stored = await bot.Store.ReadAsync($"conversation/{bot.ChannelId}/{bot.ConversationId}", default);
+        var stored = await bot.Store.ReadAsync(bot.StateKey, default);
         return JsonSerializer.Deserialize(stored!.Data, CareStateJsonContext.Default.CareState)!;
     }
 }

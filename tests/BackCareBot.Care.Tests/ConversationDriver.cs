@@ -65,6 +65,9 @@ public sealed class ConversationDriver
 
     public string ConversationId { get; }
 
+    /// <summary>Where the bot stores this conversation's state, as the bot names it.</summary>
+    public string StateKey => CareBot.StateKey(new Activity { ChannelId = ChannelId, Conversation = new ConversationAccount { Id = ConversationId } });
+
     public Task<IReadOnlyList<BotReply>> SayAsync(string text) => SendAsync(new Activity { Type = ActivityTypes.Message, Text = text });
 
     /// <summary>A card button press as Action.Submit sends it: a message with value and no text.</summary>

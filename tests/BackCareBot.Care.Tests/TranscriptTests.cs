@@ -19,6 +19,12 @@ public class TranscriptTests
         ["@no-flags-zh"] = ["没有", "没有", "没有", "没有", "没有"],
     };
 
+    /// <summary>Every key a transcript may use, so a misspelt check fails instead of silently checking nothing.</summary>
+    private static readonly HashSet<string> TranscriptKeys = new(["persona", "locale", "neverExercises", "turns"], StringComparer.Ordinal);
+    private static readonly HashSet<string> TurnKeys = new(["say", "submit", "expect"], StringComparer.Ordinal);
+    private static readonly HashSet<string> ExpectKeys = new(
+        ["says", "notSays", "exercises", "notExercises", "onlyExercises", "noExerciseCards", "buttons", "firstSays", "dose"], StringComparer.Ordinal);
+
     public static TheoryData<string> Transcripts()
     {
         var data = new TheoryData<string>();
@@ -32,17 +38,33 @@ public class TranscriptTests
 
     [Theory]
     [MemberData(nameof(Transcripts))]
-    public async Task Persona_transcript(string file)
+    public Task Persona_transcript(string file) =>
+        RunAsync(JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Transcripts", file)))!.AsObject(), file);
+
+    [Theory]
+    [InlineData("""{ "turns": [ { "say": "hi", "expect": { "say": "Hello" } } ] }""", "unknown expect key 'say'")]
+    [InlineData("""{ "turns": [ { "says": "hi" } ] }""", "unknown turn key 'says'")]
+    [InlineData("""{ "locales": "en-GB", "turns": [] }""", "unknown transcript key 'locales'")]
+    public async Task A_misspelt_key_fails_the_transcript(string json, string message)
     {
-        var transcript = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Transcripts", file)))!.AsObject();
+        var failure = await Assert.ThrowsAnyAsync<Xunit.Sdk.XunitException>(() => RunAsync(JsonNode.Parse(json)!.AsObject(), "misspelt.json"));
+
+        Assert.Contains(message, failure.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task RunAsync(JsonObject transcript, string file)
+    {
+        RejectUnknownKeys(transcript, TranscriptKeys, "transcript", file);
         var driver = new ConversationDriver(locale: transcript["locale"]?.GetValue<string>() ?? "en-GB");
         var neverExercises = transcript["neverExercises"]?.GetValue<bool>() == true;
         var turnNumber = 0;
         foreach (var turn in transcript["turns"]!.AsArray())
         {
             turnNumber++;
+            var where = $"{file}, turn {turnNumber}";
+            RejectUnknownKeys(turn!.AsObject(), TurnKeys, "turn", where);
             var replies = new List<BotReply>();
-            foreach (var message in Messages(turn!["say"]))
+            foreach (var message in Messages(turn["say"]))
             {
                 replies.AddRange(await driver.SayAsync(message));
             }
@@ -52,7 +74,6 @@ public class TranscriptTests
                 replies.AddRange(await driver.SubmitAsync(submit.DeepClone().AsObject()));
             }
 
-            var where = $"{file}, turn {turnNumber}";
             Check(turn["expect"] as JsonObject, replies, where);
             if (neverExercises)
             {
@@ -78,6 +99,7 @@ public class TranscriptTests
             return;
         }
 
+        RejectUnknownKeys(expect, ExpectKeys, "expect", where);
         var visible = string.Join("\n---\n", replies.Select(r => r.Visible));
         var exercises = replies.SelectMany(r => r.Exercises).ToList();
         foreach (var text in Strings(expect["says"]))
@@ -130,6 +152,14 @@ public class TranscriptTests
                 Assert.True(card is not null, $"{where}: no card for {exerciseId}");
                 Assert.True(card!.Contains(dose!.GetValue<string>(), StringComparison.OrdinalIgnoreCase), $"{where}: {exerciseId} dose should contain \"{dose}\":\n{card}");
             }
+        }
+    }
+
+    private static void RejectUnknownKeys(JsonObject node, HashSet<string> known, string what, string where)
+    {
+        foreach (var (key, _) in node)
+        {
+            Assert.True(known.Contains(key), $"{where}: unknown {what} key '{key}'");
         }
     }
 

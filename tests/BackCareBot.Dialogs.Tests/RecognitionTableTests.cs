@@ -73,15 +73,6 @@ public class RecognitionTableTests
     [MemberData(nameof(Choices))]
     public void Choice_phrasings(string text, string? expected) => Assert.Equal(expected, ChoiceRecognizer.Recognize(text, SleepPositions));
 
-    [Fact]
-    public void The_table_has_at_least_150_phrasings_in_both_languages()
-    {
-        var all = YesNo().Select(r => (string)r[0]).Concat(Numbers().Select(r => (string)r[0])).Concat(Choices().Select(r => (string)r[0])).ToList();
-
-        Assert.True(all.Count >= 150, $"{all.Count} phrasings");
-        Assert.True(all.Count(t => t.Any(TextNormalizer.IsCjk)) >= 40, "Chinese phrasings");
-    }
-
     [Theory]
     [InlineData("back", "back", 0)]
     [InlineData("bakc", "back", 1)]

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using BackCareBot.Care;
 using BackCareBot.Dialogs.State;
+using BackCareBot.Protocol.Schema;
 using BackCareBot.Web.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,7 +33,8 @@ public sealed class GroupConversationTests : IAsyncLifetime
         Assert.Equal(mention["conversation"]!["id"]!.GetValue<string>(), reply["conversation"]!["id"]!.GetValue<string>());
         Assert.Null(reply["suggestedActions"]);
         var store = _bot.Host.Services.GetRequiredService<IStateStore>();
-        Assert.Null(await store.ReadAsync($"conversation/msteams/{mention["conversation"]!["id"]!.GetValue<string>()}", default));
+        var key = CareBot.StateKey(new Activity { ChannelId = "msteams", Conversation = new ConversationAccount { Id = mention["conversation"]!["id"]!.GetValue<string>() } });
+        Assert.Null(await store.ReadAsync(key, default));
     }
 
     [Fact]

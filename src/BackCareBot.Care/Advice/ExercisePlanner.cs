@@ -37,7 +37,7 @@ public sealed class ExercisePlanner(CareContent content)
         var plan = new List<PlannedExercise>();
         foreach (var exercise in content.Exercises.Exercises)
         {
-            if (pain > exercise.PainMax || (exercise.ExcludeWhen is { } exclude && ConditionEvaluator.Holds(exclude, answers, _ => false)))
+            if (pain > exercise.PainMax || (exercise.ExcludeWhen is { } exclude && ConditionEvaluator.Holds(exclude, answers, NoConditionFacts.Instance)))
             {
                 continue;
             }

@@ -4,9 +4,10 @@ namespace BackCareBot.Care.Content;
 
 /// <summary>
 /// Checks the meaning of the content (the JSON schemas check its shape): links, reachability, translations,
-/// sources, gentler versions and gaps in the advice table. Every problem names the file, the flow and the step.
+/// sources, gentler versions, gaps in the advice table, action names and fact tests. Every problem names the file,
+/// the flow and the step. The flow rules are in ContentValidator.Flows.cs.
 /// </summary>
-public static class ContentValidator
+public static partial class ContentValidator
 {
     public static readonly string[] RequiredLocales = ["en", "zh-CN"];
     private static readonly HashSet<string> CardImageFormats = new([".png", ".jpg", ".jpeg", ".gif"], StringComparer.OrdinalIgnoreCase);
@@ -25,68 +26,6 @@ public static class ContentValidator
         ValidateCards(content, problems);
         ValidateTranslations(content, problems, keys);
         return problems;
-    }
-
-    private static void ValidateFlows(CareContent content, List<string> problems, HashSet<string> keys)
-    {
-        var flags = content.RedFlags.Flags.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var flow in content.Flows.Values)
-        {
-            var file = flow.Id == CareContent.QuizFlowId ? "quiz.json" : $"flows/{flow.Id}.json";
-            var ids = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var step in flow.Steps)
-            {
-                if (!ids.Add(step.Id))
-                {
-                    problems.Add($"{file}: flow '{flow.Id}', step '{step.Id}': duplicate step id");
-                }
-            }
-
-            if (!ids.Contains(flow.Start))
-            {
-                problems.Add($"{file}: flow '{flow.Id}': start step '{flow.Start}' does not exist");
-            }
-
-            foreach (var step in flow.Steps)
-            {
-                var where = $"{file}: flow '{flow.Id}', step '{step.Id}'";
-                foreach (var target in Targets(step).Where(t => !ids.Contains(t)))
-                {
-                    problems.Add($"{where}: links to missing step '{target}'");
-                }
-
-                if (step.Kind == StepKinds.SubFlow && (step.Flow is null || !content.Flows.ContainsKey(step.Flow)))
-                {
-                    problems.Add($"{where}: runs missing flow '{step.Flow}'");
-                }
-
-                if (step.Flag is { } flag && !flags.Contains(flag))
-                {
-                    problems.Add($"{where}: raises unknown red flag '{flag}'");
-                }
-
-                if (StepKinds.Asks(step.Kind))
-                {
-                    AddKey(keys, step.Prompt, problems, where, "prompt");
-                    AddKey(keys, step.Why, problems, where, "why");
-                }
-
-                if (step.Kind == StepKinds.Choice && (step.Choices is null || step.Choices.Count == 0))
-                {
-                    problems.Add($"{where}: a choice step needs choices");
-                }
-
-                foreach (var key in (step.Text ?? []).Concat(step.Choices?.Select(c => c.Label) ?? []))
-                {
-                    keys.Add(key);
-                }
-            }
-
-            foreach (var unreachable in ids.Except(Reachable(flow)))
-            {
-                problems.Add($"{file}: flow '{flow.Id}', step '{unreachable}': unreachable");
-            }
-        }
     }
 
     private static void ValidateRedFlags(CareContent content, List<string> problems, HashSet<string> keys)
@@ -120,6 +59,7 @@ public static class ContentValidator
         {
             var where = $"advice.json: row '{row.Id}'";
             CheckSources(content, row.Sources, problems, where);
+            CheckCondition(content, row.When, problems, where);
             keys.UnionWith(row.Advice);
         }
 
@@ -129,7 +69,7 @@ public static class ContentValidator
             foreach (var area in PainAreas)
             {
                 var answers = new Dictionary<string, string> { ["sleep_position"] = position, ["pain_area"] = area };
-                if (!content.Advice.Rows.Exists(r => r.Id.StartsWith("position.", StringComparison.Ordinal) && ConditionEvaluator.Holds(r.When, answers, _ => false)))
+                if (!content.Advice.Rows.Exists(r => r.Id.StartsWith("position.", StringComparison.Ordinal) && ConditionEvaluator.Holds(r.When, answers, NoConditionFacts.Instance)))
                 {
                     problems.Add($"advice.json: no position advice for sleep_position '{position}' with pain_area '{area}'");
                 }
@@ -143,6 +83,10 @@ public static class ContentValidator
         {
             var where = $"exercises.json: exercise '{exercise.Id}'";
             CheckSources(content, exercise.Sources, problems, where);
+            if (exercise.ExcludeWhen is { } exclude)
+            {
+                CheckCondition(content, exclude, problems, where);
+            }
             if (exercise.Dose.Gentle is null || string.IsNullOrEmpty(exercise.Easier))
             {
                 problems.Add($"{where}: has no gentler version (dose.gentle and easier are required)");
@@ -238,37 +182,5 @@ public static class ContentValidator
         {
             keys.Add(key);
         }
-    }
-
-    private static IEnumerable<string> Targets(FlowStep step)
-    {
-        if (step.Next is { } next)
-        {
-            yield return next;
-        }
-
-        foreach (var rule in step.Rules ?? [])
-        {
-            yield return rule.Goto;
-        }
-    }
-
-    private static HashSet<string> Reachable(Flow flow)
-    {
-        var steps = flow.Steps.GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var queue = new Queue<string>([flow.Start]);
-        while (queue.TryDequeue(out var id))
-        {
-            if (seen.Add(id) && steps.TryGetValue(id, out var step))
-            {
-                foreach (var target in Targets(step))
-                {
-                    queue.Enqueue(target);
-                }
-            }
-        }
-
-        return seen;
     }
 }

@@ -1,33 +1,33 @@
 using BackCareBot.Care.State;
-using BackCareBot.Protocol.Turns;
+using BackCareBot.Dialogs.Flows;
+using BackCareBot.Protocol.Schema;
 
 namespace BackCareBot.Care.Conversation;
 
-/// <summary>One turn's view of the conversation: its state, language and country, and what happened to card answers.</summary>
-internal sealed class CareTurn(TurnContext turn, CareState state, string locale, string? country)
+/// <summary>
+/// One turn's view of the conversation: the activity and what the user gave (read once), the state, the language
+/// and country, and the replies the turn will send. Handlers add replies; <see cref="CareSender"/> sends them.
+/// </summary>
+internal sealed class CareTurn(Activity activity, UserInput input, CareState state, string locale, string? country) : IFlowTurn
 {
-    public TurnContext Turn { get; } = turn;
+    public Activity Activity { get; } = activity;
+
+    public UserInput Input { get; } = input;
 
     public CareState State { get; } = state;
 
+    /// <summary>The language of this turn's replies; "English"/"中文" changes it mid-turn.</summary>
     public string Locale { get; set; } = locale;
 
     public string? Country { get; } = country;
 
-    /// <summary>The label of the card answer accepted this turn, for the summary that replaces the card.</summary>
-    public string? AcceptedCardAnswer { get; set; }
-
-    /// <summary>The question of the card answer accepted this turn, shown above the answer in the summary.</summary>
-    public string? AcceptedCardQuestion { get; set; }
-
-    /// <summary>The card that replaces the one the user answered this turn (invoke response or Connector update).</summary>
-    public Protocol.Cards.AdaptiveCard? ReplacementCard { get; set; }
-
-    /// <summary>A failed invoke (an unknown verb): answered with <c>application/vnd.microsoft.error</c>.</summary>
-    public string? InvokeError { get; set; }
-
-    public bool StaleCard { get; set; }
+    /// <summary>The replies to send, in order, once the turn's state is saved.</summary>
+    public List<Reply> Replies { get; } = [];
 
     /// <summary>Set by "forget me": the turn deletes the stored state instead of saving it.</summary>
-    public bool Forget { get; set; }
+    public bool Forgotten { get; private set; }
+
+    public void Say(string text) => Replies.Add(new TextReply(text));
+
+    public void Forget() => Forgotten = true;
 }

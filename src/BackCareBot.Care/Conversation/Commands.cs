@@ -21,7 +21,7 @@ public enum Command
 public static class Commands
 {
     private static readonly Dictionary<string, Command> Phrases = Build(
-        (Command.Help, ["help", "?", "menu", "what can you do", "帮助", "怎么用", "菜单"]),
+        (Command.Help, ["help", "menu", "what can you do", "帮助", "怎么用", "菜单"]),
         (Command.StartOver, ["start over", "restart", "reset", "start again", "begin again", "重新开始", "重来", "从头开始"]),
         (Command.Cancel, ["cancel", "stop", "quit", "exit", "取消", "停止", "退出"]),
         (Command.Back, ["back", "go back", "previous", "previous question", "undo", "返回", "上一题", "上一步", "回到上一题"]),
@@ -32,9 +32,10 @@ public static class Commands
         (Command.English, ["english", "英文", "英语"]),
         (Command.Chinese, ["中文", "chinese", "简体中文", "汉语", "说中文"]));
 
+    /// <summary>The command a message is, if any; "?" (all punctuation, so blank once normalised) is help.</summary>
     public static Command Match(string? text) =>
-        Phrases.TryGetValue(TextNormalizer.Normalize(text), out var command) ? command
-        : text?.Trim() == "?" ? Command.Help
+        text?.Trim() is "?" or "？" ? Command.Help
+        : Phrases.TryGetValue(TextNormalizer.Normalize(text), out var command) ? command
         : Command.None;
 
     private static Dictionary<string, Command> Build(params (Command Command, string[] Phrases)[] table)

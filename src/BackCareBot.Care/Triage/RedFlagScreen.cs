@@ -4,7 +4,7 @@ using BackCareBot.Dialogs.Recognition;
 namespace BackCareBot.Care.Triage;
 
 /// <summary>Checks every free-text message for red-flag phrases in both languages; the most urgent hit wins.</summary>
-public sealed class RedFlagScreen
+public sealed class RedFlagScreen : IWarningSignCheck
 {
     private readonly (RedFlag Flag, string Phrase)[] _triggers;
 

@@ -1,35 +1,29 @@
-using BackCareBot.Protocol.Turns;
-
 namespace BackCareBot.Dialogs.Engine;
 
 /// <summary>The dialogs a bot knows, by id.</summary>
-public sealed class DialogSet
+public sealed class DialogSet<TTurn>
 {
-    private readonly Dictionary<string, Dialog> _dialogs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dialog<TTurn>> _dialogs = new(StringComparer.Ordinal);
 
-    public DialogSet Add(Dialog dialog)
+    public DialogSet<TTurn> Add(Dialog<TTurn> dialog)
     {
         _dialogs.Add(dialog.Id, dialog);
         return this;
     }
 
-    public Dialog Find(string id) =>
+    public Dialog<TTurn> Find(string id) =>
         _dialogs.TryGetValue(id, out var dialog) ? dialog : throw new InvalidOperationException($"No dialog '{id}'.");
-
-    public bool Contains(string id) => _dialogs.ContainsKey(id);
 }
 
-/// <summary>The dialog stack for one turn: the five verbs (begin, continue, resume via end, end, replace) and cancel.</summary>
-public sealed class DialogContext(DialogSet dialogs, TurnContext turn, DialogState state, object? owner = null)
+/// <summary>The dialog stack for one turn: the five verbs (begin, continue, resume via end, end, replace), cancel and back.</summary>
+public sealed class DialogContext<TTurn>(DialogSet<TTurn> dialogs, TTurn turn, DialogState state)
 {
     private readonly List<DialogFrame> stack = state.Stack;
 
-    public TurnContext Turn { get; } = turn;
+    /// <summary>The bot's own view of this turn (the engine never reads it).</summary>
+    public TTurn Turn { get; } = turn;
 
     public DialogState State { get; } = state;
-
-    /// <summary>The bot's own per-turn state, for the bot's flow host (the engine never reads it).</summary>
-    public object? Owner { get; } = owner;
 
     public IReadOnlyList<DialogFrame> Stack => stack;
 
@@ -79,4 +73,9 @@ public sealed class DialogContext(DialogSet dialogs, TurnContext turn, DialogSta
 
     public Task RepromptAsync(CancellationToken cancellationToken) =>
         ActiveFrame is { } frame ? dialogs.Find(frame.DialogId).RepromptAsync(this, cancellationToken) : Task.CompletedTask;
+
+    /// <summary>Asks the active dialog to undo its last answer.</summary>
+    /// <returns>False when nothing is open or the active dialog has nothing to go back to.</returns>
+    public Task<bool> GoBackAsync(CancellationToken cancellationToken) =>
+        ActiveFrame is { } frame ? dialogs.Find(frame.DialogId).GoBackAsync(this, cancellationToken) : Task.FromResult(false);
 }

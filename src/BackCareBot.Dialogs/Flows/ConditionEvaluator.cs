@@ -1,36 +1,37 @@
 using System.Globalization;
+using System.Text.Json;
 
 namespace BackCareBot.Dialogs.Flows;
 
-/// <summary>Evaluates a <see cref="Condition"/> against the answers and a triage-level test.</summary>
+/// <summary>Evaluates a <see cref="Condition"/> against the answers and the facts the bot supplies.</summary>
 public static class ConditionEvaluator
 {
-    public static bool Holds(Condition condition, IReadOnlyDictionary<string, string> answers, Func<string, bool> levelAtLeast)
+    public static bool Holds(Condition condition, IReadOnlyDictionary<string, string> answers, IConditionFacts facts)
     {
         if (condition.All is { } all)
         {
-            return all.TrueForAll(c => Holds(c, answers, levelAtLeast));
+            return all.TrueForAll(c => Holds(c, answers, facts));
         }
 
         if (condition.Any is { } any)
         {
-            return any.Exists(c => Holds(c, answers, levelAtLeast));
+            return any.Exists(c => Holds(c, answers, facts));
         }
 
         if (condition.Not is { } not)
         {
-            return !Holds(not, answers, levelAtLeast);
+            return !Holds(not, answers, facts);
         }
 
         if (condition.Count is { } count)
         {
-            return count.Count(c => Holds(c, answers, levelAtLeast)) >= (condition.AtLeast ?? 1)
-                && (condition.AtMost is not { } most || count.Count(c => Holds(c, answers, levelAtLeast)) <= most);
+            return count.Count(c => Holds(c, answers, facts)) >= (condition.AtLeast ?? 1)
+                && (condition.AtMost is not { } most || count.Count(c => Holds(c, answers, facts)) <= most);
         }
 
-        if (condition.LevelAtLeast is { } level)
+        if (condition.Facts is { Count: > 0 } tests)
         {
-            return levelAtLeast(level);
+            return tests.All(t => t.Value.ValueKind == JsonValueKind.String && facts.Holds(t.Key, t.Value.GetString()!));
         }
 
         if (condition.Answer is not { } stepId)

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace BackCareBot.Dialogs.Flows;
 
 /// <summary>A conversation flow loaded from dialogs/flows/*.json: a data-defined waterfall of a few step kinds.</summary>
@@ -70,7 +73,9 @@ public sealed class FlowRule
     public string Goto { get; set; } = "";
 }
 
-/// <summary>A rule over answers (by step id) and the triage level; exactly one form per object.</summary>
+/// <summary>
+/// A rule over answers (by step id) and facts the bot supplies (e.g. the triage level); exactly one form per object.
+/// </summary>
 public sealed class Condition
 {
     public string? Answer { get; set; }
@@ -85,8 +90,6 @@ public sealed class Condition
 
     public bool? Answered { get; set; }
 
-    public string? LevelAtLeast { get; set; }
-
     public List<Condition>? All { get; set; }
 
     public List<Condition>? Any { get; set; }
@@ -95,4 +98,25 @@ public sealed class Condition
 
     /// <summary>With <see cref="AtLeast"/>: how many of these hold (e.g. the NG65 item count).</summary>
     public List<Condition>? Count { get; set; }
+
+    /// <summary>
+    /// Any other member is a fact test (<c>"levelAtLeast": "L4"</c>): the engine does not know the bot's facts, it
+    /// asks the <see cref="IConditionFacts"/> it is given; the bot's content validator refuses names it does not know.
+    /// </summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Facts { get; set; }
+}
+
+/// <summary>The facts a condition can test besides answers, supplied by the bot that runs the flows.</summary>
+public interface IConditionFacts
+{
+    bool Holds(string fact, string value);
+}
+
+/// <summary>No facts: every fact test is false (for checks that look at answers alone).</summary>
+public sealed class NoConditionFacts : IConditionFacts
+{
+    public static readonly NoConditionFacts Instance = new();
+
+    public bool Holds(string fact, string value) => false;
 }

@@ -7,17 +7,19 @@ namespace BackCareBot.Dialogs.Flows;
 /// <summary>
 /// Runs one <see cref="Flow"/>: tells, branches and actions run straight through; choice, yes/no and number steps
 /// ask and wait. Answers are stored under the step id; the frame remembers the step and the answered history.
+/// An input that names another step or run is stale: nothing changes, and the result says so.
 /// </summary>
-public sealed class FlowDialog : Dialog
+public sealed class FlowDialog<TTurn> : Dialog<TTurn>
+    where TTurn : IFlowTurn
 {
     public const string Stopped = "stopped";
     private const int AttemptsBeforeStuck = 2;
 
     private readonly Flow _flow;
-    private readonly IFlowHost _host;
+    private readonly IFlowHost<TTurn> _host;
     private readonly Dictionary<string, FlowStep> _steps;
 
-    public FlowDialog(Flow flow, IFlowHost host)
+    public FlowDialog(Flow flow, IFlowHost<TTurn> host)
         : base(flow.Id)
     {
         _flow = flow;
@@ -25,13 +27,13 @@ public sealed class FlowDialog : Dialog
         _steps = flow.Steps.ToDictionary(s => s.Id, StringComparer.Ordinal);
     }
 
-    public FlowStep? CurrentStep(DialogContext dc) =>
+    private FlowStep? CurrentStep(DialogContext<TTurn> dc) =>
         dc.ActiveFrame?.StepId is { } id && _steps.TryGetValue(id, out var step) ? step : null;
 
-    public override Task<DialogTurnResult> BeginAsync(DialogContext dc, CancellationToken cancellationToken) =>
+    public override Task<DialogTurnResult> BeginAsync(DialogContext<TTurn> dc, CancellationToken cancellationToken) =>
         RunFromAsync(dc, _flow.Start, cancellationToken);
 
-    public override async Task<DialogTurnResult> ContinueAsync(DialogContext dc, CancellationToken cancellationToken)
+    public override async Task<DialogTurnResult> ContinueAsync(DialogContext<TTurn> dc, CancellationToken cancellationToken)
     {
         var frame = dc.ActiveFrame!;
         if (CurrentStep(dc) is not { } step || !StepKinds.Asks(step.Kind))
@@ -39,11 +41,10 @@ public sealed class FlowDialog : Dialog
             return await RunFromAsync(dc, frame.StepId ?? _flow.Start, cancellationToken).ConfigureAwait(false);
         }
 
-        var input = UserInput.From(dc.Turn.Activity);
+        var input = dc.Turn.Input;
         if ((input.CardStepId is { } answeredStep && answeredStep != step.Id) || (input.CardRun is { } run && run != dc.State.Run))
         {
-            await _host.StaleAnswerAsync(dc, cancellationToken).ConfigureAwait(false);
-            return DialogTurnResult.Waiting;
+            return DialogTurnResult.Stale;
         }
 
         var candidate = input.CardValue ?? input.Text;
@@ -51,13 +52,14 @@ public sealed class FlowDialog : Dialog
         if (unsure && step.AllowUnsure)
         {
             // One clarifying follow-up; if still unsure, a safety question counts as "yes".
-            if (frame.Attempts < 0)
+            if (frame.Clarifying)
             {
                 value = "yes";
             }
             else
             {
-                frame.Attempts = -1;
+                frame.Clarifying = true;
+                frame.Attempts = 0;
                 await _host.AskAsync(dc, step, AskReason.Clarify, cancellationToken).ConfigureAwait(false);
                 return DialogTurnResult.Waiting;
             }
@@ -65,7 +67,8 @@ public sealed class FlowDialog : Dialog
 
         if (value is null)
         {
-            frame.Attempts = Math.Max(frame.Attempts, 0) + 1;
+            frame.Attempts++;
+            frame.Clarifying = false;
             var reason = frame.Attempts >= AttemptsBeforeStuck ? AskReason.Stuck : AskReason.Retry;
             await _host.AskAsync(dc, step, reason, cancellationToken).ConfigureAwait(false);
             return DialogTurnResult.Waiting;
@@ -74,21 +77,27 @@ public sealed class FlowDialog : Dialog
         dc.State.Answers[step.Id] = value;
         frame.History.Add(step.Id);
         frame.Attempts = 0;
+        frame.Clarifying = false;
+        var answer = new StepAnswer(step.Id, value);
+        DialogTurnResult result;
         if (!await _host.OnAnsweredAsync(dc, step, value, cancellationToken).ConfigureAwait(false))
         {
-            return await dc.EndDialogAsync(Stopped, cancellationToken).ConfigureAwait(false);
+            result = await dc.EndDialogAsync(Stopped, cancellationToken).ConfigureAwait(false);
         }
-
-        // The host may have started another dialog on top (an interruption); this frame waits under it.
-        if (dc.ActiveFrame != frame)
+        else if (dc.ActiveFrame != frame)
         {
-            return DialogTurnResult.Waiting;
+            // The host started another dialog on top (an interruption); this frame waits under it.
+            result = DialogTurnResult.Waiting;
+        }
+        else
+        {
+            result = await RunFromAsync(dc, step.Next, cancellationToken).ConfigureAwait(false);
         }
 
-        return await RunFromAsync(dc, step.Next, cancellationToken).ConfigureAwait(false);
+        return result with { Answer = answer };
     }
 
-    public override Task<DialogTurnResult> ResumeAsync(DialogContext dc, string? result, CancellationToken cancellationToken)
+    public override Task<DialogTurnResult> ResumeAsync(DialogContext<TTurn> dc, string? result, CancellationToken cancellationToken)
     {
         if (result == Stopped)
         {
@@ -105,14 +114,14 @@ public sealed class FlowDialog : Dialog
         return RunFromAsync(dc, step?.Next, cancellationToken);
     }
 
-    public override Task RepromptAsync(DialogContext dc, CancellationToken cancellationToken) =>
+    public override Task RepromptAsync(DialogContext<TTurn> dc, CancellationToken cancellationToken) =>
         CurrentStep(dc) is { } step && StepKinds.Asks(step.Kind)
             ? _host.AskAsync(dc, step, AskReason.First, cancellationToken)
             : Task.CompletedTask;
 
     /// <summary>Undoes the last answer in this flow and asks that question again.</summary>
     /// <returns>False when there is nothing to go back to.</returns>
-    public async Task<bool> GoBackAsync(DialogContext dc, CancellationToken cancellationToken)
+    public override async Task<bool> GoBackAsync(DialogContext<TTurn> dc, CancellationToken cancellationToken)
     {
         var frame = dc.ActiveFrame!;
         if (frame.History.Count == 0)
@@ -125,17 +134,18 @@ public sealed class FlowDialog : Dialog
         dc.State.Answers.Remove(previous);
         frame.StepId = previous;
         frame.Attempts = 0;
+        frame.Clarifying = false;
         await _host.AskAsync(dc, _steps[previous], AskReason.First, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
-    private async Task<DialogTurnResult> AskAgainAsync(DialogContext dc, FlowStep step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> AskAgainAsync(DialogContext<TTurn> dc, FlowStep step, CancellationToken cancellationToken)
     {
         await _host.AskAsync(dc, step, AskReason.First, cancellationToken).ConfigureAwait(false);
         return DialogTurnResult.Waiting;
     }
 
-    private async Task<DialogTurnResult> RunFromAsync(DialogContext dc, string? stepId, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> RunFromAsync(DialogContext<TTurn> dc, string? stepId, CancellationToken cancellationToken)
     {
         var frame = dc.ActiveFrame!;
         while (stepId is not null)
@@ -143,6 +153,7 @@ public sealed class FlowDialog : Dialog
             var step = _steps[stepId];
             frame.StepId = step.Id;
             frame.Attempts = 0;
+            frame.Clarifying = false;
             switch (step.Kind)
             {
                 case StepKinds.Tell:
@@ -150,7 +161,7 @@ public sealed class FlowDialog : Dialog
                     stepId = step.Next;
                     break;
                 case StepKinds.Branch:
-                    stepId = step.Rules?.Find(r => ConditionEvaluator.Holds(r.When, dc.State.Answers, l => _host.LevelAtLeast(dc, l)))?.Goto ?? step.Next;
+                    stepId = step.Rules?.Find(r => ConditionEvaluator.Holds(r.When, dc.State.Answers, _host.Facts(dc)))?.Goto ?? step.Next;
                     break;
                 case StepKinds.Action:
                     if (!await _host.RunActionAsync(dc, step.Action!, cancellationToken).ConfigureAwait(false))
@@ -176,7 +187,7 @@ public sealed class FlowDialog : Dialog
         return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
 
-    private (string? Value, bool Unsure) Recognize(DialogContext dc, FlowStep step, string? text)
+    private (string? Value, bool Unsure) Recognize(DialogContext<TTurn> dc, FlowStep step, string? text)
     {
         switch (step.Kind)
         {

@@ -18,22 +18,28 @@ public enum AskReason
     Clarify,
 }
 
-/// <summary>What a flow needs from the bot that runs it: words, rendering, domain actions and safety hooks.</summary>
-public interface IFlowHost
+/// <summary>A turn a flow can run in: what the user gave, read once from the activity.</summary>
+public interface IFlowTurn
 {
-    Task AskAsync(DialogContext dc, FlowStep step, AskReason reason, CancellationToken cancellationToken);
+    UserInput Input { get; }
+}
 
-    Task TellAsync(DialogContext dc, IReadOnlyList<string> keys, CancellationToken cancellationToken);
+/// <summary>What a flow needs from the bot that runs it: words, rendering, domain actions, safety hooks and facts.</summary>
+public interface IFlowHost<TTurn>
+    where TTurn : IFlowTurn
+{
+    Task AskAsync(DialogContext<TTurn> dc, FlowStep step, AskReason reason, CancellationToken cancellationToken);
 
-    IReadOnlyList<ChoiceOption> Options(DialogContext dc, FlowStep step);
+    Task TellAsync(DialogContext<TTurn> dc, IReadOnlyList<string> keys, CancellationToken cancellationToken);
+
+    IReadOnlyList<ChoiceOption> Options(DialogContext<TTurn> dc, FlowStep step);
 
     /// <returns>False to stop the flow (e.g. a red flag that ends the self-care path).</returns>
-    Task<bool> RunActionAsync(DialogContext dc, string action, CancellationToken cancellationToken);
+    Task<bool> RunActionAsync(DialogContext<TTurn> dc, string action, CancellationToken cancellationToken);
 
     /// <returns>False to stop the flow.</returns>
-    Task<bool> OnAnsweredAsync(DialogContext dc, FlowStep step, string value, CancellationToken cancellationToken);
+    Task<bool> OnAnsweredAsync(DialogContext<TTurn> dc, FlowStep step, string value, CancellationToken cancellationToken);
 
-    Task StaleAnswerAsync(DialogContext dc, CancellationToken cancellationToken);
-
-    bool LevelAtLeast(DialogContext dc, string level);
+    /// <summary>The facts a branch rule can test this turn, besides the answers.</summary>
+    IConditionFacts Facts(DialogContext<TTurn> dc);
 }

@@ -10,6 +10,9 @@ namespace BackCareBot.Dialogs.Flows;
 /// </summary>
 public sealed record UserInput(string? Text, string? CardStepId, string? CardValue, bool HasAttachment, string? CardVerb = null, string? CardRun = null)
 {
+    /// <summary>The data of the card button that sent this activity (an object), if any.</summary>
+    public JsonElement? Data { get; init; }
+
     public bool IsCardAnswer => CardStepId is not null || CardValue is not null;
 
     public static UserInput From(Activity activity)
@@ -27,11 +30,14 @@ public sealed record UserInput(string? Text, string? CardStepId, string? CardVal
             return new UserInput(text, null, null, attachment, executeVerb);
         }
 
-        return new UserInput(text, ReadString(value, "step"), ReadString(value, "value"), attachment, executeVerb ?? ReadString(value, "verb"), ReadString(value, "run"));
+        return new UserInput(text, ReadString(value, "step"), ReadString(value, "value"), attachment, executeVerb ?? ReadString(value, "verb"), ReadString(value, "run"))
+        {
+            Data = value,
+        };
     }
 
     /// <summary>The data of the card button that sent this activity, and the verb of an Action.Execute.</summary>
-    public static (JsonElement? Data, string? Verb) CardData(Activity activity)
+    private static (JsonElement? Data, string? Verb) CardData(Activity activity)
     {
         if (activity.Value is not { ValueKind: JsonValueKind.Object } value)
         {

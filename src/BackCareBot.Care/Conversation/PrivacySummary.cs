@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Text;
+
+namespace BackCareBot.Care.Conversation;
+
+/// <summary>"What do you know about me": every stored answer, the level, a planned check-in and the chosen language.</summary>
+internal sealed class PrivacySummary(CareTexts texts, StepCatalog steps)
+{
+    public string For(CareTurn turn)
+    {
+        var state = turn.State;
+        if (state.Dialog.Answers.Count == 0 && state.Flags.Count == 0 && state.CheckInDue is null && state.Locale is null)
+        {
+            return texts.T(turn, "privacy.nothing");
+        }
+
+        var text = new StringBuilder(texts.T(turn, "privacy.summary"));
+        foreach (var (stepId, value) in state.Dialog.Answers)
+        {
+            var step = steps.Find(stepId);
+            var question = step?.Prompt is { } prompt ? texts.T(turn, prompt) : stepId;
+            var answer = step is null ? value : texts.AnswerLabel(turn, step, value);
+            text.Append("\n\n- ").Append(question).Append(" → ").Append(answer);
+        }
+
+        text.Append("\n\n- ").Append(texts.T(turn, "privacy.level", "level", state.Level));
+        if (state.CheckInDue is { } due)
+        {
+            text.Append("\n\n- ").Append(texts.T(turn, "privacy.checkin", "time", due.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)));
+        }
+
+        if (state.Locale is { } language)
+        {
+            text.Append("\n\n- ").Append(texts.T(turn, "privacy.language", "language", language));
+        }
+
+        return text.Append("\n\n").Append(texts.T(turn, "privacy.how_to_delete")).ToString();
+    }
+}
