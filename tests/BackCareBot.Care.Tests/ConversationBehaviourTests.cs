@@ -94,7 +94,7 @@ public sealed class ConversationBehaviourTests
     public async Task Pain_card_takes_a_submitted_number_and_typed_words()
     {
         var bot = new ConversationDriver();
-        await bot.SayAllAsync([.. ToSleepQuestion, "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "yes", "no", "2 weeks", "45 or older", "no", "no"]);
+        await bot.SayAllAsync([.. ToSleepQuestion, "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "yes", "neither", "no", "2 weeks", "45 or older", "no", "no"]);
 
         var outOfRange = await bot.SubmitAsync(new JsonObject { ["step"] = "pain_now", ["value"] = "14" });
         var words = await bot.SayAsync("seven out of ten");
@@ -247,7 +247,7 @@ public sealed class ConversationBehaviourTests
         var interrupted = await bot.SayAsync("I have a fever");
         Assert.Contains("doctor today", interrupted[0].Text, StringComparison.Ordinal);
 
-        var rest = await bot.SayAllAsync(["no", "hi", "yes", "16 to 49", "no", "no", "no", "no", "no", "no", "no", "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "yes", "no", "2 weeks", "45 or older", "no", "no", "3"]);
+        var rest = await bot.SayAllAsync(["no", "no", "no", "no", "hi", "yes", "16 to 49", "no", "no", "no", "no", "no", "no", "no", "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "yes", "neither", "no", "2 weeks", "45 or older", "no", "no", "3"]);
         Assert.Empty(rest.SelectMany(r => r.Exercises));
         Assert.Contains("won't suggest exercises", string.Join("\n", rest.Select(r => r.Visible)), StringComparison.Ordinal);
     }
@@ -256,7 +256,7 @@ public sealed class ConversationBehaviourTests
     public async Task Check_in_the_next_morning_asks_how_it_is_and_steps_back_when_worse()
     {
         var bot = new ConversationDriver();
-        await bot.SayAllAsync([.. ToSleepQuestion, "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "yes", "no", "2 weeks", "45 or older", "no", "no", "5"]);
+        await bot.SayAllAsync([.. ToSleepQuestion, "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "yes", "neither", "no", "2 weeks", "45 or older", "no", "no", "5"]);
         await bot.SayAsync("yes");
         var planned = await StateAsync(bot);
         Assert.NotNull(planned.CheckInDue);
@@ -277,7 +277,7 @@ public sealed class ConversationBehaviourTests
     public async Task State_stays_under_2_kb_after_a_full_assessment()
     {
         var bot = new ConversationDriver();
-        await bot.SayAllAsync([.. ToSleepQuestion, "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "yes", "no", "2 weeks", "45 or older", "no", "no", "3", "yes"]);
+        await bot.SayAllAsync([.. ToSleepQuestion, "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "yes", "neither", "no", "2 weeks", "45 or older", "no", "no", "3", "yes"]);
 
         var stored = await bot.Store.ReadAsync(bot.StateKey, default);
 
@@ -307,7 +307,7 @@ public sealed class ConversationBehaviourTests
         Assert.Contains("Where do you use pillows?", string.Join("\n", replies.Select(r => r.Visible)), StringComparison.Ordinal);
     }
 
-    private static readonly string[] ToExercises = [.. ToSleepQuestion, "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "yes", "no", "2 weeks", "45 or older", "no", "no", "3"];
+    private static readonly string[] ToExercises = [.. ToSleepQuestion, "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "yes", "neither", "no", "2 weeks", "45 or older", "no", "no", "3"];
 
     [Fact]
     public async Task Exercise_feedback_counts_once_per_card()
