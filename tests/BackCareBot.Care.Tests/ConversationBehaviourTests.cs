@@ -269,6 +269,8 @@ public sealed class ConversationBehaviourTests
         var plan = await bot.SayAsync("5");
 
         Assert.Contains("gentler versions", plan[0].Text, StringComparison.Ordinal);
+        // When to get help is repeated at every check-in (clinical.md 1: about 2 weeks, then 4 to 6 weeks).
+        Assert.Contains("4 to 6 weeks", plan[0].Text, StringComparison.Ordinal);
         Assert.DoesNotContain("EX-SUPERMAN", plan.SelectMany(r => r.Exercises));
         Assert.Null(await bot.Store.ReadAsync(CareBot.CheckInKey(bot.StateKey), default));
     }
