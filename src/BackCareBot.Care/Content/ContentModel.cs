@@ -98,6 +98,9 @@ public sealed class AdviceRow
 
     /// <summary>The triage level this advice raises the conversation to (e.g. L4 for an inflammatory pattern).</summary>
     public string? Level { get; set; }
+
+    /// <summary>When it is said: "tonight" (right after the sleep questions), "main" (the default) or "daily_life".</summary>
+    public string? Moment { get; set; }
 }
 
 public sealed class ExerciseFile

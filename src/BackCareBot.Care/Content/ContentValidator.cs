@@ -79,6 +79,7 @@ public static partial class ContentValidator
             CheckSources(content, row.Sources, problems, where);
             CheckCondition(content, row.When, problems, where);
             keys.UnionWith(row.Advice);
+            keys.Add($"advice.intro.{row.Moment ?? Advice.AdvicePlanner.Main}");
         }
 
         // Every sleep position x pain area must get at least one position correction.
