@@ -522,6 +522,22 @@ public sealed class ConversationBehaviourTests
     }
 
     /// <summary>The data of an exercise card's feedback button (Action.Submit data, or Action.Execute data with its verb).</summary>
+    [Fact]
+    public async Task It_hurts_on_the_superman_brings_the_bird_dog_into_the_next_plan()
+    {
+        var bot = new ConversationDriver(channelId: "msteams");
+        var plan = await bot.SayAllAsync(ToExercises);
+        var superman = plan.SelectMany(r => r.Cards).Select(c => FeedbackData(c, "exercise.hurts")).First(d => d?["exercise"]?.GetValue<string>() == "EX-SUPERMAN")!;
+
+        await bot.SendAsync(Press("exercise.hurts", superman));
+        await bot.SayAllAsync("no", "no", "yes", "no");
+        await bot.CheckInAsync();
+        var next = (await bot.SayAllAsync("same", "no", "2")).SelectMany(r => r.Exercises).ToList();
+
+        Assert.DoesNotContain("EX-SUPERMAN", next);
+        Assert.Contains("EX-BIRD-DOG", next);
+    }
+
     private static JsonObject? FeedbackData(JsonObject card, string verb) =>
         card["body"]!.AsArray().Where(e => e!["type"]!.GetValue<string>() == "ActionSet").SelectMany(s => s!["actions"]!.AsArray())
             .Where(a => (a!["verb"] ?? a["data"]?["verb"])?.GetValue<string>() == verb)

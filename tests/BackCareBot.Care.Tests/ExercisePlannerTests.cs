@@ -1,5 +1,6 @@
 using BackCareBot.Care.Advice;
 using BackCareBot.Care.Content;
+using BackCareBot.Care.State;
 using BackCareBot.Tests.Shared;
 
 namespace BackCareBot.Care.Tests;
@@ -100,5 +101,38 @@ public sealed class ExercisePlannerTests
         Assert.DoesNotContain("EX-KNEE-ROLL", plan);
         Assert.DoesNotContain("EX-KNEE-CHEST", plan);
         Assert.NotEmpty(plan);
+    }
+
+    [Fact]
+    public void It_hurts_replaces_the_exercise_by_its_regression_in_every_later_plan()
+    {
+        var answers = new Dictionary<string, string> { ["pain_now"] = "2", ["direction"] = "neither" };
+        var progress = new ExerciseProgress { Replaced = ["EX-SUPERMAN"] };
+
+        var plan = Ids(_planner.Plan(answers, "L5", 0, progress)).ToList();
+
+        Assert.DoesNotContain("EX-SUPERMAN", plan);
+        // The bird dog takes the superman's place among the seed's exercises.
+        Assert.Equal(["EX-KNEE-ROLL", "EX-BIRD-DOG", "EX-DEADBUG"], plan.Take(3));
+        // Hurting again: the bird dog gives way to scissor legs' own regression chain, never back to the superman.
+        progress.Replaced.Add("EX-BIRD-DOG");
+        Assert.DoesNotContain("EX-BIRD-DOG", Ids(_planner.Plan(answers, "L5", 0, progress)));
+        Assert.DoesNotContain("EX-SUPERMAN", Ids(_planner.Plan(answers, "L5", 0, progress)));
+    }
+
+    [Fact]
+    public void Too_hard_steps_that_exercise_down_and_three_dones_step_it_up()
+    {
+        var answers = new Dictionary<string, string> { ["pain_now"] = "2" };
+        PlannedExercise Deadbug(ExerciseProgress progress) => _planner.Plan(answers, "L5", 0, progress).Single(p => p.Exercise.Id == "EX-DEADBUG");
+
+        var stepped = Deadbug(new ExerciseProgress { SteppedDown = ["EX-DEADBUG"] });
+        Assert.True(stepped.Gentle);
+        Assert.Equal(3, stepped.Dose.Reps);
+        Assert.Equal(5, Deadbug(new ExerciseProgress { Done = new() { ["EX-DEADBUG"] = 2 } }).Dose.Reps);
+        Assert.Equal(7, Deadbug(new ExerciseProgress { Done = new() { ["EX-DEADBUG"] = 3 } }).Dose.Reps);
+        Assert.Equal(9, Deadbug(new ExerciseProgress { Done = new() { ["EX-DEADBUG"] = 12 } }).Dose.Reps);
+        // Only the exercise that got the feedback changes.
+        Assert.Equal(5, _planner.Plan(answers, "L5", 0, new ExerciseProgress { Done = new() { ["EX-DEADBUG"] = 3 } }).Single(p => p.Exercise.Id == "EX-SUPERMAN").Dose.Reps);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BackCareBot.Care.Content;
+using BackCareBot.Care.State;
 using BackCareBot.Care.Triage;
 using BackCareBot.Dialogs.Flows;
 
@@ -23,31 +24,42 @@ public sealed class ExercisePlanner(CareContent content)
     public const int MaxCards = 5;
     private const int ModeratePain = 4;
     private const int RestBetweenSeconds = 10;
+    private const int DonesPerStepUp = 3;
+    private const int RepsPerStepUp = 2;
+    private const int MaxStepsUp = 2;
 
     /// <summary>The answers a plan is made from: the pain score and every exclusion's and preference's answers.</summary>
     private readonly string[] _inputs = [.. new[] { "pain_now" }
         .Concat(content.Exercises.Exercises.SelectMany(e => new[] { e.ExcludeWhen, e.PreferWhen }).OfType<Condition>().SelectMany(ConditionAnswers.In))
         .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
-    public IReadOnlyList<PlannedExercise> Plan(IReadOnlyDictionary<string, string> answers, string level, int stepsBack)
+    /// <summary>
+    /// The plan for these answers, level and dose step; <paramref name="progress"/> is what earlier cards' feedback
+    /// changed: a replaced exercise gives its place to its regression, a stepped-down one gets the gentle dose, and
+    /// every third "Done" adds 2 repeats (at most 4) while the pain is below 4.
+    /// </summary>
+    public IReadOnlyList<PlannedExercise> Plan(IReadOnlyDictionary<string, string> answers, string level, int stepsBack, ExerciseProgress? progress = null)
     {
         if (TriageLevels.BlocksExercises(level))
         {
             return [];
         }
 
+        progress ??= new ExerciseProgress();
         var score = PainScore(answers);
         var pain = (score ?? ModeratePain) + (stepsBack * 3);
-        var plan = new List<(PlannedExercise Planned, int Rank)>();
-        foreach (var exercise in content.Exercises.Exercises)
+        var plan = new Dictionary<string, (PlannedExercise Planned, int Rank, int Order)>(StringComparer.Ordinal);
+        foreach (var (listed, order) in content.Exercises.Exercises.Select((e, i) => (e, i)))
         {
-            if (pain > exercise.PainMax || (exercise.ExcludeWhen is { } exclude && Holds(exclude, answers)))
+            if (Effective(listed, progress) is not { } exercise
+                || pain > exercise.PainMax || (exercise.ExcludeWhen is { } exclude && Holds(exclude, answers)))
             {
                 continue;
             }
 
             // L4 (see a doctor soon) still allows self-care, but only gentle (clinical.md 2.1); so does a missing score.
-            var gentle = score is null || pain >= SeverePain || (pain >= ModeratePain && exercise.Kind == "strength") || TriageLevels.AtLeast(level, "L4");
+            var gentle = score is null || pain >= SeverePain || (pain >= ModeratePain && exercise.Kind == "strength")
+                || TriageLevels.AtLeast(level, "L4") || progress.SteppedDown.Contains(exercise.Id);
             var dose = gentle ? exercise.Dose.Gentle! : exercise.Dose.Standard!;
             if (pain >= SeverePain)
             {
@@ -58,12 +70,32 @@ public sealed class ExercisePlanner(CareContent content)
                 // The seed: less effort, a shorter hold, and a break between movements when pain is high.
                 dose = new ExerciseDose { Reps = dose.Reps, HoldSeconds = Math.Min(dose.HoldSeconds, 2), Sets = dose.Sets, RestSeconds = Math.Max(dose.RestSeconds, RestBetweenSeconds), Frequency = dose.Frequency };
             }
+            else if (!gentle && progress.Done.TryGetValue(exercise.Id, out var done) && done >= DonesPerStepUp)
+            {
+                dose = new ExerciseDose { Reps = dose.Reps + (RepsPerStepUp * Math.Min(done / DonesPerStepUp, MaxStepsUp)), HoldSeconds = dose.HoldSeconds, Sets = dose.Sets, RestSeconds = dose.RestSeconds, Frequency = dose.Frequency };
+            }
 
-            var rank = exercise.Seed is not null ? 0 : exercise.PreferWhen is { } prefer && Holds(prefer, answers) ? 1 : 2;
-            plan.Add((new PlannedExercise(exercise, dose, gentle), rank));
+            // A regression takes the place of the exercise it replaces (the seed's superman -> bird dog first).
+            var rank = listed.Seed is not null ? 0 : listed.PreferWhen is { } prefer && Holds(prefer, answers) ? 1 : 2;
+            if (!plan.TryGetValue(exercise.Id, out var known) || rank < known.Rank)
+            {
+                plan[exercise.Id] = (new PlannedExercise(exercise, dose, gentle), rank, order);
+            }
         }
 
-        return [.. plan.OrderBy(p => p.Rank).Take(MaxCards).Select(p => p.Planned)];
+        return [.. plan.Values.OrderBy(p => p.Rank).ThenBy(p => p.Order).Take(MaxCards).Select(p => p.Planned)];
+    }
+
+    /// <summary>The exercise itself, or the regression that replaced it after "It hurts"; null when none is left.</summary>
+    private Exercise? Effective(Exercise exercise, ExerciseProgress progress)
+    {
+        var current = exercise;
+        for (var hops = 0; current is not null && progress.Replaced.Contains(current.Id); hops++)
+        {
+            current = hops < content.Exercises.Exercises.Count && current.Regression is { } next ? content.Exercises.Exercises.Find(e => e.Id == next) : null;
+        }
+
+        return current;
     }
 
     /// <summary>

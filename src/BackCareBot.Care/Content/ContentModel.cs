@@ -148,6 +148,9 @@ public sealed class Exercise
 
     /// <summary>Answers for which the exercise suits best: it is picked before those that merely fit.</summary>
     public Condition? PreferWhen { get; set; }
+
+    /// <summary>The gentler exercise that replaces this one after "It hurts"; none: it is left out.</summary>
+    public string? Regression { get; set; }
 }
 
 public sealed class SeedChoice

@@ -126,6 +126,12 @@ public static partial class ContentValidator
                 problems.Add($"{where}: image '{exercise.Image}' not found in images/");
             }
 
+            if (exercise.Regression is { } regression
+                && (regression == exercise.Id || content.Exercises.Exercises.Find(e => e.Id == regression) is not { } gentler || gentler.PainMax < exercise.PainMax))
+            {
+                problems.Add($"{where}: regression '{regression}' is not a gentler exercise of the catalogue (one allowed at least the same pain)");
+            }
+
             if (exercise.SeedChoice is { } choice)
             {
                 CheckSources(content, choice.Sources, problems, $"{where}: seedChoice");
