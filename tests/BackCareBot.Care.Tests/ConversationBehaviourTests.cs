@@ -536,6 +536,8 @@ public sealed class ConversationBehaviourTests
 
         Assert.DoesNotContain("EX-SUPERMAN", next);
         Assert.Contains("EX-BIRD-DOG", next);
+        // What is kept about the feedback is shown to the user like every other stored answer.
+        Assert.Contains("Exercises that hurt (replaced by gentler ones): Superman (for weak back muscles)", (await bot.SayAsync("what do you know about me"))[0].Text, StringComparison.Ordinal);
     }
 
     private static JsonObject? FeedbackData(JsonObject card, string verb) =>
