@@ -13,7 +13,7 @@ internal static class StateSize
     private static readonly string[] Conversation =
     [
         "hi", "yes", "16 to 49", "no", "no", "no", "no", "no", "no", "no", "on my back", "under my knees", "medium", "middle",
-        "less than 30 minutes", "yes", "no", "more than 3 months", "35 to 44", "yes", "no", "no", "no", "yes", "no", "yes", "yes", "5", "yes",
+        "more than an hour", "yes", "no", "more than 3 months", "35 to 44", "yes", "no", "no", "no", "yes", "no", "neither", "5", "yes", "yes", "yes",
     ];
 
     public static async Task PrintAsync()

@@ -214,6 +214,132 @@ public sealed class ContentTests : IDisposable
         Assert.Contains("less effort", en[rotation.Easier], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("q.rf01", "Do you have chest pain AND feel faint?", "joins two conditions")]
+    [InlineData("q.rf01", "Do you have chest pain, or do you feel faint?", "joins two conditions")]
+    [InlineData("q.rf18", "Has the pain not improved at all after 4 to 6 weeks?", "is a negative question")]
+    public void A_warning_sign_question_that_asks_two_things_or_asks_negatively_is_reported(string key, string text, string problem)
+    {
+        Edit("locales/en.json", root => root["strings"]![key] = text);
+
+        Assert.Contains(Problems(), p => p.StartsWith($"flows/redflags.json: flow 'redflags', step '{key[2..]}': en \"{text}\" {problem}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_line_of_a_do_any_of_these_apply_list_that_joins_two_conditions_is_reported()
+    {
+        Edit("locales/zh-CN.json", root => root["strings"]!["q.rf_g5"] = "你有下面这些情况吗？\n\n- 一直在痛，而且夜里更重");
+
+        Assert.Contains("flows/redflags.json: flow 'redflags', step 'rf_g5': zh-CN \"- 一直在痛，而且夜里更重\" joins two conditions in one question; ask them one at a time", Problems());
+    }
+
+    [Fact]
+    public void A_warning_sign_question_without_not_sure_is_reported()
+    {
+        Edit("flows/assessment.json", root => Step(root, "foot_weak").Remove("allowUnsure"));
+
+        Assert.Contains("flows/assessment.json: flow 'assessment', step 'foot_weak': a warning-sign question needs \"Not sure\" (allowUnsure)", Problems());
+    }
+
+    [Fact]
+    public void A_level_whose_safety_net_names_no_number_is_reported()
+    {
+        Edit("locales/zh-CN.json", root => root["strings"]!["safety.L3"] = "如果情况加重，请就医。");
+
+        Assert.Contains("locales/zh-CN.json: 'safety.L3' (safety net of L3) does not say which number to call ({number})", Problems());
+    }
+
+    [Fact]
+    public void A_level_without_a_safety_net_is_reported()
+    {
+        Edit("redflags.json", root => root["levels"]![1]!["safetyNet"] = "");
+
+        Assert.Contains("redflags.json: level 'L2': has no safetyNet", Problems());
+    }
+
+    [Theory]
+    [InlineData("level.L4", "Please book an appointment with your GP.", "GP")]
+    [InlineData("level.L2", "Please go to A&E now.", "A&E")]
+    [InlineData("why.rf15", "The NHS lists this.", "NHS")]
+    public void A_uk_service_named_to_every_english_user_is_reported(string key, string text, string service)
+    {
+        Edit("locales/en.json", root => root["strings"]![key] = text);
+
+        Assert.Contains($"locales/en.json: '{key}' names a UK service ({service}) for every user; use {{gp}}/{{ed}} or a '.GB' key", Problems());
+    }
+
+    [Theory]
+    [InlineData("q.leg_numb", "那条腿有刺痛吗？", "刺痛")]
+    [InlineData("level.L4", "请预约全科医生。", "全科医生")]
+    [InlineData("why.rf15", "英国国民医疗服务体系（NHS）把这列为信号。", "NHS")]
+    [InlineData("ex.press-up.title", "背部伸展（俯卧撑起）", "俯卧撑")]
+    [InlineData("group.welcome", "你好，我是危险信号检查助手。", "危险信号")]
+    public void Chinese_that_patients_would_not_use_is_reported(string key, string text, string word)
+    {
+        Edit("locales/zh-CN.json", root => root["strings"]![key] = text);
+
+        Assert.Contains(Problems(), p => p.StartsWith($"locales/zh-CN.json: '{key}' says '{word}'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_bot_has_one_chinese_name()
+    {
+        Edit("locales/zh-CN.json", root => root["strings"]!["checkin.greeting"] = "早上好！BackCareBot来回访了。");
+
+        Assert.Contains("locales/zh-CN.json: 'checkin.greeting' calls the bot BackCareBot; its Chinese name is 护腰助手", Problems());
+    }
+
+    [Fact]
+    public void An_emergency_number_without_a_source_is_reported()
+    {
+        Edit("emergency.json", root => root["regions"]!.AsArray().Single(r => r!["region"]!.GetValue<string>() == "HK")!["sources"] = new JsonArray());
+
+        Assert.Contains("emergency.json: region 'HK': has no source", Problems());
+    }
+
+    [Fact]
+    public void An_exercise_rule_that_names_a_question_no_flow_asks_is_reported()
+    {
+        Edit("exercises.json", root => root["exercises"]!.AsArray().Single(e => e!["id"]!.GetValue<string>() == "EX-PRESS-UP")!["preferWhen"] = new JsonObject { ["answer"] = "directoin", ["is"] = "back" });
+
+        Assert.Contains("exercises.json: exercise 'EX-PRESS-UP': a condition names 'directoin', which no flow asks", Problems());
+    }
+
+    [Fact]
+    public void A_regional_wording_is_optional_in_other_languages_but_its_base_key_is_not()
+    {
+        Edit("locales/zh-CN.json", root => root["strings"]!.AsObject().Remove("place.ed"));
+
+        var problems = Problems();
+        Assert.Contains(problems, p => p.StartsWith("locales/zh-CN.json: missing translation for 'place.ed'", StringComparison.Ordinal));
+        Assert.DoesNotContain(problems, p => p.Contains("'place.ed.GB'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_seed_is_followed_or_the_difference_is_documented_and_sourced()
+    {
+        var content = CareContent.Load(Repo.File("dialogs"));
+        var en = content.Locales["en"].Strings;
+        var zh = content.Locales["zh-CN"].Strings;
+        var superman = content.Exercises.Exercises.Single(e => e.Seed == "A5");
+        var scissors = content.Exercises.Exercises.Single(e => e.Seed == "A6");
+
+        // A5: "as far as possible" became "a little", with the reason and its sources written down.
+        Assert.Equal(superman.SeedChoice!.CardSays, superman.Steps.Single(s => en[s].Contains("a little", StringComparison.Ordinal)));
+        Assert.NotEmpty(superman.SeedChoice.Sources);
+        // A7: the seed's reason for strengthening is said on its cards.
+        Assert.Contains("weak back muscles", en[superman.Title], StringComparison.Ordinal);
+        Assert.Contains("weak deep tummy muscles", en[scissors.Title], StringComparison.Ordinal);
+        // A6: scissor legs keeps "deep" and "slowly" in both languages.
+        Assert.Contains("深层", zh[scissors.Title], StringComparison.Ordinal);
+        Assert.Contains("slowly", en[scissors.Steps[^1]], StringComparison.Ordinal);
+        Assert.Contains("慢慢", zh[scissors.Steps[^1]], StringComparison.Ordinal);
+        Assert.Contains("小燕飞", zh[superman.Title], StringComparison.Ordinal);
+        // "Once a day" only where the exercise is done once a day: the reply to "Done" on any card does not say it.
+        Assert.DoesNotContain("once a day", en["exercise.done_reply"], StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("每天", zh["exercise.done_reply"], StringComparison.Ordinal);
+    }
+
     private List<string> Problems() => [.. ContentValidator.Validate(CareContent.Load(_copy))];
 
     private void Edit(string file, Action<JsonNode> change)

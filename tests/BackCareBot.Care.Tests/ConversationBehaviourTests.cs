@@ -94,7 +94,7 @@ public sealed class ConversationBehaviourTests
     public async Task Pain_card_takes_a_submitted_number_and_typed_words()
     {
         var bot = new ConversationDriver();
-        await bot.SayAllAsync([.. ToSleepQuestion, "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "yes", "no", "2 weeks", "45 or older", "no", "no"]);
+        await bot.SayAllAsync([.. ToSleepQuestion, "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "neither"]);
 
         var outOfRange = await bot.SubmitAsync(new JsonObject { ["step"] = "pain_now", ["value"] = "14" });
         var words = await bot.SayAsync("seven out of ten");
@@ -216,7 +216,7 @@ public sealed class ConversationBehaviourTests
         var after = new ConversationDriver(second, conversationId: conversation);
         var replies = await after.SayAsync("between my knees");
 
-        Assert.Contains("What is your mattress like?", replies[0].Visible, StringComparison.Ordinal);
+        Assert.Contains("What is your mattress like?", replies[^1].Visible, StringComparison.Ordinal);
         Assert.Equal("between_knees", (await StateAsync(after)).Dialog.Answers["pillows"]);
         Directory.Delete(folder, recursive: true);
     }
@@ -247,7 +247,7 @@ public sealed class ConversationBehaviourTests
         var interrupted = await bot.SayAsync("I have a fever");
         Assert.Contains("doctor today", interrupted[0].Text, StringComparison.Ordinal);
 
-        var rest = await bot.SayAllAsync(["no", "hi", "yes", "16 to 49", "no", "no", "no", "no", "no", "no", "no", "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "yes", "no", "2 weeks", "45 or older", "no", "no", "3"]);
+        var rest = await bot.SayAllAsync(["no", "no", "no", "no", "hi", "yes", "16 to 49", "no", "no", "no", "no", "no", "no", "no", "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "neither", "3"]);
         Assert.Empty(rest.SelectMany(r => r.Exercises));
         Assert.Contains("won't suggest exercises", string.Join("\n", rest.Select(r => r.Visible)), StringComparison.Ordinal);
     }
@@ -256,7 +256,7 @@ public sealed class ConversationBehaviourTests
     public async Task Check_in_the_next_morning_asks_how_it_is_and_steps_back_when_worse()
     {
         var bot = new ConversationDriver();
-        await bot.SayAllAsync([.. ToSleepQuestion, "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "yes", "no", "2 weeks", "45 or older", "no", "no", "5"]);
+        await bot.SayAllAsync([.. ToSleepQuestion, "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "neither", "5", "no", "no"]);
         await bot.SayAsync("yes");
         var planned = await StateAsync(bot);
         Assert.NotNull(planned.CheckInDue);
@@ -269,6 +269,8 @@ public sealed class ConversationBehaviourTests
         var plan = await bot.SayAsync("5");
 
         Assert.Contains("gentler versions", plan[0].Text, StringComparison.Ordinal);
+        // When to get help is repeated at every check-in (clinical.md 1: about 2 weeks, then 4 to 6 weeks).
+        Assert.Contains("4 to 6 weeks", plan[0].Text, StringComparison.Ordinal);
         Assert.DoesNotContain("EX-SUPERMAN", plan.SelectMany(r => r.Exercises));
         Assert.Null(await bot.Store.ReadAsync(CareBot.CheckInKey(bot.StateKey), default));
     }
@@ -277,7 +279,7 @@ public sealed class ConversationBehaviourTests
     public async Task State_stays_under_2_kb_after_a_full_assessment()
     {
         var bot = new ConversationDriver();
-        await bot.SayAllAsync([.. ToSleepQuestion, "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "yes", "no", "2 weeks", "45 or older", "no", "no", "3", "yes"]);
+        await bot.SayAllAsync([.. ToSleepQuestion, "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "neither", "3", "no", "no", "yes"]);
 
         var stored = await bot.Store.ReadAsync(bot.StateKey, default);
 
@@ -307,7 +309,7 @@ public sealed class ConversationBehaviourTests
         Assert.Contains("Where do you use pillows?", string.Join("\n", replies.Select(r => r.Visible)), StringComparison.Ordinal);
     }
 
-    private static readonly string[] ToExercises = [.. ToSleepQuestion, "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "yes", "no", "2 weeks", "45 or older", "no", "no", "3"];
+    private static readonly string[] ToExercises = [.. ToSleepQuestion, "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "neither", "3"];
 
     [Fact]
     public async Task Exercise_feedback_counts_once_per_card()
@@ -367,7 +369,13 @@ public sealed class ConversationBehaviourTests
         path[ToSleepQuestion.Length] = position;
         path[^1] = "2";
 
-        var replies = await bot.SayAllAsync(path);
+        // The position correction comes right after the sleep questions, the exercise cards at the end.
+        var replies = new List<BotReply>();
+        foreach (var message in path)
+        {
+            replies.AddRange(await bot.SayAsync(message));
+        }
+
         var said = string.Join("\n", replies.Select(r => r.Visible));
         string Card(string exercise) => replies.Where(r => r.Exercises.Contains(exercise)).Select(r => r.Visible).Single();
 
@@ -433,7 +441,7 @@ public sealed class ConversationBehaviourTests
         var plan = await bot.SayAllAsync(ToExercises);
         var card = plan.SelectMany(r => r.Cards).First(c => FeedbackData(c, "exercise.done") is not null);
         // The conversation ends, a new run begins and the pain is now 9: the plan's number is unchanged until a new one is sent.
-        await bot.SayAllAsync("no", "no", "no");
+        await bot.SayAllAsync("no", "no", "no", "no", "no");
         await bot.SayAllAsync([.. ToExercises[..^1], "9"]);
         Assert.Equal("9", (await StateAsync(bot)).Dialog.Answers["pain_now"]);
 
@@ -514,6 +522,24 @@ public sealed class ConversationBehaviourTests
     }
 
     /// <summary>The data of an exercise card's feedback button (Action.Submit data, or Action.Execute data with its verb).</summary>
+    [Fact]
+    public async Task It_hurts_on_the_superman_brings_the_bird_dog_into_the_next_plan()
+    {
+        var bot = new ConversationDriver(channelId: "msteams");
+        var plan = await bot.SayAllAsync(ToExercises);
+        var superman = plan.SelectMany(r => r.Cards).Select(c => FeedbackData(c, "exercise.hurts")).First(d => d?["exercise"]?.GetValue<string>() == "EX-SUPERMAN")!;
+
+        await bot.SendAsync(Press("exercise.hurts", superman));
+        await bot.SayAllAsync("no", "no", "yes", "no");
+        await bot.CheckInAsync();
+        var next = (await bot.SayAllAsync("same", "no", "2")).SelectMany(r => r.Exercises).ToList();
+
+        Assert.DoesNotContain("EX-SUPERMAN", next);
+        Assert.Contains("EX-BIRD-DOG", next);
+        // What is kept about the feedback is shown to the user like every other stored answer.
+        Assert.Contains("Exercises that hurt (replaced by gentler ones): Superman (for weak back muscles)", (await bot.SayAsync("what do you know about me"))[0].Text, StringComparison.Ordinal);
+    }
+
     private static JsonObject? FeedbackData(JsonObject card, string verb) =>
         card["body"]!.AsArray().Where(e => e!["type"]!.GetValue<string>() == "ActionSet").SelectMany(s => s!["actions"]!.AsArray())
             .Where(a => (a!["verb"] ?? a["data"]?["verb"])?.GetValue<string>() == verb)

@@ -57,11 +57,11 @@ public sealed class RedFlagPropertyTests
     {
         if (question.Buttons.Count > 0)
         {
-            // Flag questions: "yes" one time in three, so both kinds of path are common.
+            // Flag questions: "yes" one time in eight (a group drills down into up to eleven of them), so both kinds of path are common.
             var buttons = question.Buttons;
             if (isRedFlag)
             {
-                return random.Next(3) == 0 ? buttons[0] : buttons[1];
+                return random.Next(8) == 0 ? buttons[0] : buttons[1];
             }
 
             return buttons[random.Next(buttons.Count)];

@@ -129,7 +129,7 @@ public sealed class WebChatBrowserTests(Chromium chromium) : IClassFixture<Chrom
         var policyViolations = WatchForPolicyViolations(page);
 
         // Consent and the red-flag screen (suggested actions and typed answers), then the assessment up to the pain score.
-        string[] answers = ["yes", "16 to 49", "no", "no", "no", "no", "no", "no", "no", "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "yes", "no", "2 weeks", "45 or older", "no", "no"];
+        string[] answers = ["yes", "16 to 49", "no", "no", "no", "no", "no", "no", "no", "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "neither"];
         foreach (var answer in answers)
         {
             await AnswerAsync(page, answer);

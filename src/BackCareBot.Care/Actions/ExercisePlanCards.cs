@@ -17,7 +17,7 @@ internal sealed class ExercisePlanCards(CareServices services)
         var turn = dc.Turn;
         var texts = services.Texts;
         var state = turn.State;
-        var plan = services.Exercises.Plan(dc.State.Answers, state.Level, state.DoseStepBack);
+        var plan = services.Exercises.Plan(dc.State.Answers, state.Level, state.DoseStepBack, state.Progress);
         if (plan.Count == 0)
         {
             turn.Say(texts.T(turn, "exercises.none"));
@@ -43,6 +43,7 @@ internal sealed class ExercisePlanCards(CareServices services)
             DoseStepBack = state.DoseStepBack,
             Level = state.Level,
             Answers = services.Exercises.Basis(dc.State.Answers),
+            Progress = state.Progress.Copy(),
         };
         foreach (var planned in plan)
         {

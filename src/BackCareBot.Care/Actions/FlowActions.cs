@@ -1,3 +1,5 @@
+using BackCareBot.Care.Advice;
+
 namespace BackCareBot.Care.Actions;
 
 /// <summary>
@@ -11,7 +13,9 @@ internal sealed class FlowActions
         ("triage", s => new TriageAction(s.Texts)),
         ("out_of_scope", s => new OutOfScopeAction(s.Texts)),
         ("shoulder_blades", s => new ShoulderBladesAction(s.Texts)),
-        ("advice", s => new AdviceAction(s.Content, s.Texts)),
+        ("advice", s => new AdviceAction(s.Content, s.Texts, AdvicePlanner.Main)),
+        ("advice_tonight", s => new AdviceAction(s.Content, s.Texts, AdvicePlanner.Tonight)),
+        ("advice_daily_life", s => new AdviceAction(s.Content, s.Texts, AdvicePlanner.DailyLife)),
         ("exercises", s => new ExercisesAction(new ExercisePlanCards(s))),
         ("schedule_checkin", s => new ScheduleCheckInAction(s.Texts, s.Time)),
         ("checkin_plan", s => new CheckInPlanAction(s.Texts, new ExercisePlanCards(s))),

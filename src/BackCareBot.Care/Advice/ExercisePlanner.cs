@@ -1,5 +1,6 @@
 using System.Globalization;
 using BackCareBot.Care.Content;
+using BackCareBot.Care.State;
 using BackCareBot.Care.Triage;
 using BackCareBot.Dialogs.Flows;
 
@@ -9,75 +10,106 @@ namespace BackCareBot.Care.Advice;
 public sealed record PlannedExercise(Exercise Exercise, ExerciseDose Dose, bool Gentle);
 
 /// <summary>
-/// Dose follows pain (clinical.md 4.2): 0-3 standard; 4-6 gentle for strengthening; 7+ only exercises allowed at any
-/// pain level, gentle, capped at 5 reps with 2 s holds. A worse check-in steps back one level. L4 gets gentle doses
-/// only; L3 and above get none.
+/// Dose follows pain (clinical.md 4.2): 0-3 standard; 4-6 gentle for strengthening, and a rest between movements for
+/// every exercise; 7+ only exercises allowed at any pain level, gentle, capped at 5 reps with 2 s holds. No pain
+/// score means the gentle dose. A worse check-in steps back one level. L4 gets gentle doses only; L3 and above get
+/// none. Which exercises: those whose pain range and exclusions fit, the seed's first, then those that suit these
+/// answers best (<c>preferWhen</c>), then the rest in catalogue order.
 /// </summary>
 public sealed class ExercisePlanner(CareContent content)
 {
     public const int SeverePain = 7;
 
-    /// <summary>The answers a plan is made from: the pain score, whether moving eases it, and every exclusion's answers.</summary>
-    private readonly string[] _inputs = [.. new[] { "pain_now", "moving_eases" }
-        .Concat(content.Exercises.Exercises.Select(e => e.ExcludeWhen).OfType<Condition>().SelectMany(AnswersIn))
-        .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-
-    /// <summary>Cards per plan: the seed's stretch and strengthening first, then the gentlest mobility work.</summary>
+    /// <summary>Cards per plan.</summary>
     public const int MaxCards = 5;
     private const int ModeratePain = 4;
+    private const int RestBetweenSeconds = 10;
+    private const int DonesPerStepUp = 3;
+    private const int RepsPerStepUp = 2;
+    private const int MaxStepsUp = 2;
 
-    public IReadOnlyList<PlannedExercise> Plan(IReadOnlyDictionary<string, string> answers, string level, int stepsBack)
+    /// <summary>The answers a plan is made from: the pain score and every exclusion's and preference's answers.</summary>
+    private readonly string[] _inputs = [.. new[] { "pain_now" }
+        .Concat(content.Exercises.Exercises.SelectMany(e => new[] { e.ExcludeWhen, e.PreferWhen }).OfType<Condition>().SelectMany(ConditionAnswers.In))
+        .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The plan for these answers, level and dose step; <paramref name="progress"/> is what earlier cards' feedback
+    /// changed: a replaced exercise gives its place to its regression, a stepped-down one gets the gentle dose, and
+    /// every third "Done" adds 2 repeats (at most 4) while the pain is below 4.
+    /// </summary>
+    public IReadOnlyList<PlannedExercise> Plan(IReadOnlyDictionary<string, string> answers, string level, int stepsBack, ExerciseProgress? progress = null)
     {
         if (TriageLevels.BlocksExercises(level))
         {
             return [];
         }
 
-        var pain = Pain(answers) + (stepsBack * 3);
-        var plan = new List<PlannedExercise>();
-        foreach (var exercise in content.Exercises.Exercises)
+        progress ??= new ExerciseProgress();
+        var score = PainScore(answers);
+        var pain = (score ?? ModeratePain) + (stepsBack * 3);
+        var plan = new Dictionary<string, (PlannedExercise Planned, int Rank, int Order)>(StringComparer.Ordinal);
+        foreach (var (listed, order) in content.Exercises.Exercises.Select((e, i) => (e, i)))
         {
-            if (pain > exercise.PainMax || (exercise.ExcludeWhen is { } exclude && ConditionEvaluator.Holds(exclude, answers, NoConditionFacts.Instance)))
+            if (Effective(listed, progress) is not { } exercise
+                || pain > exercise.PainMax || (exercise.ExcludeWhen is { } exclude && Holds(exclude, answers)))
             {
                 continue;
             }
 
-            // Press-ups only help when moving backwards eases the pain; offer them to those who said moving helps.
-            if (exercise.Id == "EX-PRESS-UP" && !(answers.TryGetValue("moving_eases", out var eases) && eases == "yes"))
-            {
-                continue;
-            }
-
-            // L4 (see a GP soon) still allows self-care, but only gentle (clinical.md 2.1).
-            var gentle = pain >= SeverePain || (pain >= ModeratePain && exercise.Kind == "strength") || TriageLevels.AtLeast(level, "L4");
+            // L4 (see a doctor soon) still allows self-care, but only gentle (clinical.md 2.1); so does a missing score.
+            var gentle = score is null || pain >= SeverePain || (pain >= ModeratePain && exercise.Kind == "strength")
+                || TriageLevels.AtLeast(level, "L4") || progress.SteppedDown.Contains(exercise.Id);
             var dose = gentle ? exercise.Dose.Gentle! : exercise.Dose.Standard!;
             if (pain >= SeverePain)
             {
-                dose = new ExerciseDose { Reps = Math.Min(dose.Reps, 5), HoldSeconds = Math.Min(Math.Max(dose.HoldSeconds, 2), 2), Sets = 1, RestSeconds = Math.Max(dose.RestSeconds, 10), Frequency = dose.Frequency };
+                dose = new ExerciseDose { Reps = Math.Min(dose.Reps, 5), HoldSeconds = 2, Sets = 1, RestSeconds = Math.Max(dose.RestSeconds, RestBetweenSeconds), Frequency = dose.Frequency };
             }
-            else if (pain >= ModeratePain && !gentle && exercise.Dose.Standard!.HoldSeconds > 2)
+            else if (pain >= ModeratePain)
             {
-                dose = new ExerciseDose { Reps = dose.Reps, HoldSeconds = 2, Sets = dose.Sets, RestSeconds = Math.Max(dose.RestSeconds, 10), Frequency = dose.Frequency };
+                // The seed: less effort, a shorter hold, and a break between movements when pain is high.
+                dose = new ExerciseDose { Reps = dose.Reps, HoldSeconds = Math.Min(dose.HoldSeconds, 2), Sets = dose.Sets, RestSeconds = Math.Max(dose.RestSeconds, RestBetweenSeconds), Frequency = dose.Frequency };
+            }
+            else if (!gentle && progress.Done.TryGetValue(exercise.Id, out var done) && done >= DonesPerStepUp)
+            {
+                dose = new ExerciseDose { Reps = dose.Reps + (RepsPerStepUp * Math.Min(done / DonesPerStepUp, MaxStepsUp)), HoldSeconds = dose.HoldSeconds, Sets = dose.Sets, RestSeconds = dose.RestSeconds, Frequency = dose.Frequency };
             }
 
-            plan.Add(new PlannedExercise(exercise, dose, gentle));
+            // A regression takes the place of the exercise it replaces (the seed's superman -> bird dog first).
+            var rank = listed.Seed is not null ? 0 : listed.PreferWhen is { } prefer && Holds(prefer, answers) ? 1 : 2;
+            if (!plan.TryGetValue(exercise.Id, out var known) || rank < known.Rank)
+            {
+                plan[exercise.Id] = (new PlannedExercise(exercise, dose, gentle), rank, order);
+            }
         }
 
-        return [.. plan.OrderBy(p => p.Exercise.Seed is null).Take(MaxCards)];
+        return [.. plan.Values.OrderBy(p => p.Rank).ThenBy(p => p.Order).Take(MaxCards).Select(p => p.Planned)];
+    }
+
+    /// <summary>The exercise itself, or the regression that replaced it after "It hurts"; null when none is left.</summary>
+    private Exercise? Effective(Exercise exercise, ExerciseProgress progress)
+    {
+        var current = exercise;
+        for (var hops = 0; current is not null && progress.Replaced.Contains(current.Id); hops++)
+        {
+            current = hops < content.Exercises.Exercises.Count && current.Regression is { } next ? content.Exercises.Exercises.Find(e => e.Id == next) : null;
+        }
+
+        return current;
     }
 
     /// <summary>
-    /// The planning answers as one short string ("moving_eases=yes;pain_now=3"): a plan whose basis differs from
+    /// The planning answers as one short string ("direction=back;pain_now=3"): a plan whose basis differs from
     /// today's answers is out of date, so feedback on its cards changes nothing.
     /// </summary>
     public string Basis(IReadOnlyDictionary<string, string> answers) =>
         string.Join(';', _inputs.Where(answers.ContainsKey).Select(id => $"{id}={answers[id]}"));
 
-    private static IEnumerable<string> AnswersIn(Condition condition) =>
-        new[] { condition.Answer }.OfType<string>()
-            .Concat(new[] { condition.All, condition.Any, condition.Count }.OfType<List<Condition>>().SelectMany(list => list.SelectMany(AnswersIn)))
-            .Concat(condition.Not is { } not ? AnswersIn(not) : []);
+    private static bool Holds(Condition condition, IReadOnlyDictionary<string, string> answers) => ConditionEvaluator.Holds(condition, answers, NoConditionFacts.Instance);
 
-    public static int Pain(IReadOnlyDictionary<string, string> answers) =>
-        answers.TryGetValue("pain_now", out var value) && int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var pain) ? pain : 0;
+    /// <summary>The pain score (0 when there is none), for the messages that depend on it.</summary>
+    public static int Pain(IReadOnlyDictionary<string, string> answers) => PainScore(answers) ?? 0;
+
+    private static int? PainScore(IReadOnlyDictionary<string, string> answers) =>
+        answers.TryGetValue("pain_now", out var value) && int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var pain) ? pain : null;
 }

@@ -17,6 +17,9 @@ public sealed class TriageLevel
     public string Urgency { get; set; } = "";
 
     public string Message { get; set; } = "";
+
+    /// <summary>What to do now and "if X happens, call Y" for this level.</summary>
+    public string SafetyNet { get; set; } = "";
 }
 
 public sealed class RedFlag
@@ -43,6 +46,9 @@ public sealed class EmergencyFile
     public EmergencyNumbers Default { get; set; } = new();
 
     public List<EmergencyNumbers> Regions { get; set; } = [];
+
+    /// <summary>The region whose numbers a language's users get when their country is unknown (zh-CN -> CN).</summary>
+    public Dictionary<string, string> Locales { get; set; } = [];
 }
 
 public sealed class EmergencyNumbers
@@ -54,6 +60,8 @@ public sealed class EmergencyNumbers
     public string? Urgent { get; set; }
 
     public List<string>? Countries { get; set; }
+
+    public List<string> Sources { get; set; } = [];
 }
 
 public sealed class SourceFile
@@ -90,6 +98,9 @@ public sealed class AdviceRow
 
     /// <summary>The triage level this advice raises the conversation to (e.g. L4 for an inflammatory pattern).</summary>
     public string? Level { get; set; }
+
+    /// <summary>When it is said: "tonight" (right after the sleep questions), "main" (the default) or "daily_life".</summary>
+    public string? Moment { get; set; }
 }
 
 public sealed class ExerciseFile
@@ -129,7 +140,29 @@ public sealed class Exercise
 
     public string? Seed { get; set; }
 
+    /// <summary>Where the card deliberately differs from the seed's wording, and why.</summary>
+    public SeedChoice? SeedChoice { get; set; }
+
+    /// <summary>Answers for which the exercise is never offered.</summary>
     public Condition? ExcludeWhen { get; set; }
+
+    /// <summary>Answers for which the exercise suits best: it is picked before those that merely fit.</summary>
+    public Condition? PreferWhen { get; set; }
+
+    /// <summary>The gentler exercise that replaces this one after "It hurts"; none: it is left out.</summary>
+    public string? Regression { get; set; }
+}
+
+public sealed class SeedChoice
+{
+    public string SeedSays { get; set; } = "";
+
+    /// <summary>The step key that says it differently.</summary>
+    public string CardSays { get; set; } = "";
+
+    public string Note { get; set; } = "";
+
+    public List<string> Sources { get; set; } = [];
 }
 
 public sealed class ExerciseDoses

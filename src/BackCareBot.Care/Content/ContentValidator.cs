@@ -19,7 +19,9 @@ public static partial class ContentValidator
         var problems = new List<string>();
         var keys = new HashSet<string>(StringComparer.Ordinal);
         ValidateFlows(content, problems, keys);
+        WarningSignRules.ValidateQuestions(content, problems);
         ValidateRedFlags(content, problems, keys);
+        ValidateEmergency(content, problems, keys);
         ValidateAdvice(content, problems, keys);
         ValidateExercises(content, problems, keys);
         ValidateQuiz(content, problems, keys);
@@ -50,7 +52,23 @@ public static partial class ContentValidator
         foreach (var level in content.RedFlags.Levels)
         {
             keys.Add(level.Message);
+            AddKey(keys, level.SafetyNet, problems, $"redflags.json: level '{level.Id}'", "safetyNet");
         }
+    }
+
+    private static void ValidateEmergency(CareContent content, List<string> problems, HashSet<string> keys)
+    {
+        foreach (var numbers in content.Emergency.Regions.Prepend(content.Emergency.Default))
+        {
+            CheckSources(content, numbers.Sources, problems, $"emergency.json: region '{numbers.Region}'");
+        }
+
+        foreach (var (locale, region) in content.Emergency.Locales.Where(l => !content.Emergency.Regions.Exists(r => r.Region == l.Value)))
+        {
+            problems.Add($"emergency.json: locale '{locale}' names unknown region '{region}'");
+        }
+
+        keys.UnionWith(["emergency.or_local", "level.urgent.number", "level.urgent.none", "place.ed", "place.gp"]);
     }
 
     private static void ValidateAdvice(CareContent content, List<string> problems, HashSet<string> keys)
@@ -61,6 +79,7 @@ public static partial class ContentValidator
             CheckSources(content, row.Sources, problems, where);
             CheckCondition(content, row.When, problems, where);
             keys.UnionWith(row.Advice);
+            keys.Add($"advice.intro.{row.Moment ?? Advice.AdvicePlanner.Main}");
         }
 
         // Every sleep position x pain area must get at least one position correction.
@@ -79,6 +98,7 @@ public static partial class ContentValidator
 
     private static void ValidateExercises(CareContent content, List<string> problems, HashSet<string> keys)
     {
+        var stepIds = content.Flows.Values.SelectMany(f => f.Steps).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var exercise in content.Exercises.Exercises)
         {
             var where = $"exercises.json: exercise '{exercise.Id}'";
@@ -104,6 +124,26 @@ public static partial class ContentValidator
             else if (!File.Exists(Path.Combine(content.Folder, "images", exercise.Image)))
             {
                 problems.Add($"{where}: image '{exercise.Image}' not found in images/");
+            }
+
+            if (exercise.Regression is { } regression
+                && (regression == exercise.Id || content.Exercises.Exercises.Find(e => e.Id == regression) is not { } gentler || gentler.PainMax < exercise.PainMax))
+            {
+                problems.Add($"{where}: regression '{regression}' is not a gentler exercise of the catalogue (one allowed at least the same pain)");
+            }
+
+            if (exercise.SeedChoice is { } choice)
+            {
+                CheckSources(content, choice.Sources, problems, $"{where}: seedChoice");
+                if (!exercise.Steps.Contains(choice.CardSays))
+                {
+                    problems.Add($"{where}: seedChoice names '{choice.CardSays}', which is not one of its steps");
+                }
+            }
+
+            foreach (var answer in new[] { exercise.ExcludeWhen, exercise.PreferWhen }.OfType<Condition>().SelectMany(ConditionAnswers.In).Where(a => !stepIds.Contains(a)).Distinct(StringComparer.Ordinal))
+            {
+                problems.Add($"{where}: a condition names '{answer}', which no flow asks");
             }
 
             keys.UnionWith([exercise.Title, exercise.ImageAlt, exercise.Start, exercise.Easier, exercise.Harder, exercise.Stop, .. exercise.Steps]);
@@ -136,6 +176,7 @@ public static partial class ContentValidator
 
     private static void ValidateTranslations(CareContent content, List<string> problems, HashSet<string> keys)
     {
+        WarningSignRules.ValidateWording(content, problems);
         foreach (var locale in RequiredLocales)
         {
             if (!content.Locales.TryGetValue(locale, out var strings))
@@ -151,12 +192,20 @@ public static partial class ContentValidator
 
             foreach (var other in RequiredLocales.Where(l => l != locale && content.Locales.ContainsKey(l)))
             {
-                foreach (var key in strings.Strings.Keys.Where(k => !content.Locales[other].Strings.ContainsKey(k)).Order(StringComparer.Ordinal))
+                // A region's own wording ("place.ed.GB") is optional in each language; its base key is not.
+                foreach (var key in strings.Strings.Keys.Where(k => !content.Locales[other].Strings.ContainsKey(k) && RegionalBase(content, k) is null).Order(StringComparer.Ordinal))
                 {
                     problems.Add($"locales/{other}.json: missing translation for '{key}' (present in {locale})");
                 }
             }
         }
+    }
+
+    /// <summary>The key a regional override stands in for ("place.ed.GB" -> "place.ed"), or null.</summary>
+    internal static string? RegionalBase(CareContent content, string key)
+    {
+        var dot = key.LastIndexOf('.');
+        return dot > 0 && content.Emergency.Regions.Exists(r => r.Region == key[(dot + 1)..]) ? key[..dot] : null;
     }
 
     private static void CheckSources(CareContent content, List<string> sources, List<string> problems, string where)

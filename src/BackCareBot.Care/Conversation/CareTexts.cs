@@ -16,16 +16,17 @@ internal sealed class CareTexts(CareContent content, Localizer localizer)
 
     public string T(CareTurn turn, string key, string name, string value) => localizer.Text(turn.Locale, key, name, value);
 
-    /// <summary>The message of a triage level, with the user's emergency and urgent numbers.</summary>
+    /// <summary>
+    /// The message of a triage level and its safety net (what to do now, and whom to call if it gets worse), with
+    /// the user's emergency and urgent numbers.
+    /// </summary>
     public string LevelMessage(CareTurn turn, string level) =>
-        Fill(turn, T(turn, content.RedFlags.Levels.Find(l => l.Id == level)?.Message ?? "level.L5"));
+        content.RedFlags.Levels.Find(l => l.Id == level) is { } found
+            ? Fill(turn, $"{T(turn, found.Message)}\n\n{T(turn, found.SafetyNet)}")
+            : Fill(turn, T(turn, "level.L5"));
 
-    public string Fill(CareTurn turn, string text)
-    {
-        var numbers = _emergency.For(turn.Country);
-        var urgent = numbers.Region == "GB" ? T(turn, "level.urgent.GB") : T(turn, "level.urgent.default");
-        return text.Replace("{number}", numbers.Emergency, StringComparison.Ordinal).Replace("{urgent}", urgent, StringComparison.Ordinal);
-    }
+    /// <summary>Fills {number}, {urgent}, {ed} and {gp} for the user's country (emergency.json, regional words).</summary>
+    public string Fill(CareTurn turn, string text) => _emergency.Fill(text, turn.Locale, turn.Country);
 
     public string HelpNow(CareTurn turn) => Fill(turn, T(turn, "help.now"));
 

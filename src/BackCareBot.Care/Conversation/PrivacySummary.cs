@@ -3,8 +3,11 @@ using System.Text;
 
 namespace BackCareBot.Care.Conversation;
 
-/// <summary>"What do you know about me": every stored answer, the level, a planned check-in and the chosen language.</summary>
-internal sealed class PrivacySummary(CareTexts texts, StepCatalog steps)
+/// <summary>
+/// "What do you know about me": every stored answer, the level, the exercise cards' feedback, a planned check-in and
+/// the chosen language.
+/// </summary>
+internal sealed class PrivacySummary(CareTexts texts, StepCatalog steps, Content.CareContent content)
 {
     public string For(CareTurn turn)
     {
@@ -24,6 +27,15 @@ internal sealed class PrivacySummary(CareTexts texts, StepCatalog steps)
         }
 
         text.Append("\n\n- ").Append(texts.T(turn, "privacy.level", "level", state.Level));
+        var progress = state.Progress;
+        foreach (var (key, ids) in new[] { ("privacy.hurt", progress.Replaced), ("privacy.too_hard", progress.SteppedDown), ("privacy.done", [.. progress.Done.Keys]) })
+        {
+            if (ids.Count > 0)
+            {
+                text.Append("\n\n- ").Append(texts.T(turn, key, "exercises", string.Join(", ", ids.Select(id => Title(turn, id)))));
+            }
+        }
+
         if (state.CheckInDue is { } due)
         {
             text.Append("\n\n- ").Append(texts.T(turn, "privacy.checkin", "time", due.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)));
@@ -36,4 +48,7 @@ internal sealed class PrivacySummary(CareTexts texts, StepCatalog steps)
 
         return text.Append("\n\n").Append(texts.T(turn, "privacy.how_to_delete")).ToString();
     }
+
+    private string Title(CareTurn turn, string exerciseId) =>
+        content.Exercises.Exercises.Find(e => e.Id == exerciseId) is { } exercise ? texts.T(turn, exercise.Title) : exerciseId;
 }

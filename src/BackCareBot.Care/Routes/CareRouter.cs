@@ -35,7 +35,7 @@ internal sealed class CareRouter
             new("card refresh", (a, i) => IsCardAction(a) && i.CardVerb == CareCards.RefreshVerb, new CardRefreshRoute(texts, services.Cards, steps, questions)),
             new("card answer", (a, i) => (IsCardAction(a) && i.CardVerb == CareCards.AnswerVerb) || (a.IsType(ActivityTypes.Message) && i.IsCardAnswer), new CardAnswerRoute(texts, services.Cards, steps, open)),
             new("unknown card verb", (a, _) => IsCardAction(a), new UnknownCardVerbRoute()),
-            new("message", (a, _) => a.IsType(ActivityTypes.Message), new MessageRoute(texts, new GlobalCommands(texts, new PrivacySummary(texts, steps), steps), new WarningSignStep(warningSigns, texts), open)),
+            new("message", (a, _) => a.IsType(ActivityTypes.Message), new MessageRoute(texts, new GlobalCommands(texts, new PrivacySummary(texts, steps, services.Content), steps), new WarningSignStep(warningSigns, texts), open)),
         ];
     }
 

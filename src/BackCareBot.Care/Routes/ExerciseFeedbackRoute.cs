@@ -9,8 +9,9 @@ namespace BackCareBot.Care.Routes;
 
 /// <summary>
 /// The feedback buttons of an exercise card (done / too hard / it hurts). One answer per card: feedback counts only
-/// for a card of the plan last sent, once per card; "it hurts" makes the next plan gentler, and the card's buttons
-/// give way to the answer. After a warning sign that stops exercises, no card gets an encouraging reply: the user
+/// for a card of the plan last sent, once per card; "it hurts" makes the next plan gentler and replaces that
+/// exercise by its regression, "too hard" steps it down to the gentle dose, every third "done" steps it up; the
+/// card's buttons give way to the answer. After a warning sign that stops exercises, no card gets an encouraging reply: the user
 /// is told again to see a doctor first.
 /// </summary>
 internal sealed class ExerciseFeedbackRoute(CareServices services) : ICareRoute
@@ -42,7 +43,7 @@ internal sealed class ExerciseFeedbackRoute(CareServices services) : ICareRoute
         // The card is shown again exactly as it was sent: planned from the plan's own dose step, level and answers.
         var plan = turn.State.Plan;
         var planned = plan is not null && planNumber == plan.Number.ToString(CultureInfo.InvariantCulture) && plan.Answers == services.Exercises.Basis(dc.State.Answers)
-            ? services.Exercises.Plan(dc.State.Answers, plan.Level, plan.DoseStepBack).FirstOrDefault(e => e.Exercise.Id == exerciseId)
+            ? services.Exercises.Plan(dc.State.Answers, plan.Level, plan.DoseStepBack, plan.Progress).FirstOrDefault(e => e.Exercise.Id == exerciseId)
             : null;
         if (planned is null || plan!.Feedback.Contains(planned.Exercise.Id))
         {
@@ -53,14 +54,35 @@ internal sealed class ExerciseFeedbackRoute(CareServices services) : ICareRoute
         plan.Feedback.Add(planned.Exercise.Id);
         var verb = turn.Input.CardVerb!;
         var (reply, label) = Verbs[verb];
-        if (verb == "exercise.hurts")
+        var progress = turn.State.Progress;
+        var id = planned.Exercise.Id;
+        switch (verb)
         {
-            turn.State.DoseStepBack++;
+            case "exercise.hurts":
+                // Every later plan is gentler, and this exercise gives way to its regression (superman -> bird dog).
+                turn.State.DoseStepBack++;
+                AddOnce(progress.Replaced, id);
+                break;
+            case "exercise.tooHard":
+                AddOnce(progress.SteppedDown, id);
+                progress.Done.Remove(id);
+                break;
+            default:
+                progress.Done[id] = progress.Done.GetValueOrDefault(id) + 1;
+                break;
         }
 
         turn.Say(texts.T(turn, reply));
         var noted = texts.T(turn, "card.noted", "answer", texts.T(turn, label));
         return Outcome(new CardReplaced(new CardReply(services.Cards.Exercise(turn.Locale, planned, plan.Number, noted))));
+    }
+
+    private static void AddOnce(List<string> ids, string id)
+    {
+        if (!ids.Contains(id))
+        {
+            ids.Add(id);
+        }
     }
 
     private static Task<CardOutcome?> Outcome(CardOutcome outcome) => Task.FromResult<CardOutcome?>(outcome);

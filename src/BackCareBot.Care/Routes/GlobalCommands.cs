@@ -33,6 +33,7 @@ internal sealed class GlobalCommands(CareTexts texts, PrivacySummary privacy, St
                 turn.State.DoseStepBack = 0;
                 turn.State.Dialog.Run = null;
                 turn.State.Plan = null;
+                turn.State.Progress = new();
                 await dc.BeginDialogAsync(CareBot.CareFlow, cancellationToken).ConfigureAwait(false);
                 return true;
             case Command.Cancel:

@@ -32,6 +32,9 @@ public sealed class CareState
     /// <summary>The exercise plan last sent; null before the first one and after "start over".</summary>
     public ExercisePlanState? Plan { get; set; }
 
+    /// <summary>What the exercise cards' feedback changed for later plans.</summary>
+    public ExerciseProgress Progress { get; set; } = new();
+
     public DateTimeOffset? CheckInDue { get; set; }
 
     /// <summary>Where to send the check-in; kept only while one is planned.</summary>
@@ -60,6 +63,24 @@ public sealed class ExercisePlanState
 
     /// <summary>Exercise ids of this plan's cards that got feedback: at most one answer per card.</summary>
     public List<string> Feedback { get; set; } = [];
+
+    /// <summary>The feedback the plan was made with, so its cards can be shown again as they were sent.</summary>
+    public ExerciseProgress Progress { get; set; } = new();
+}
+
+/// <summary>
+/// Feedback on exercise cards, for every later plan: "It hurts" replaces an exercise by its regression, "Too hard"
+/// steps it down to the gentle dose, and every third "Done" adds 2 repeats (clinical.md 4.2: 1-2 every few days).
+/// </summary>
+public sealed class ExerciseProgress
+{
+    public List<string> Replaced { get; set; } = [];
+
+    public List<string> SteppedDown { get; set; } = [];
+
+    public Dictionary<string, int> Done { get; set; } = [];
+
+    public ExerciseProgress Copy() => new() { Replaced = [.. Replaced], SteppedDown = [.. SteppedDown], Done = new(Done) };
 }
 
 /// <summary>An index entry the check-in scheduler lists: which conversation, and when.</summary>
