@@ -77,6 +77,7 @@ public sealed class MalformedActivityFuzzTests(ITestOutputHelper output) : IAsyn
     public async Task Malformed_activities_never_get_a_5xx_and_the_bot_keeps_working()
     {
         var statuses = new ConcurrentDictionary<int, int>();
+        var started = _bot.ResidentBytes;
         var peak = 0L;
         using var done = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
@@ -104,7 +105,7 @@ public sealed class MalformedActivityFuzzTests(ITestOutputHelper output) : IAsyn
         var reached = await conversation;
         await done.CancelAsync();
         await sampler;
-        output.WriteLine($"statuses {string.Join(", ", statuses.OrderBy(p => p.Key).Select(p => $"{p.Key}: {p.Value}"))}; peak RSS {peak / (1024 * 1024)} MB");
+        output.WriteLine($"statuses {string.Join(", ", statuses.OrderBy(p => p.Key).Select(p => $"{p.Key}: {p.Value}"))}; RSS {started / (1024 * 1024)} MB before, peak {peak / (1024 * 1024)} MB");
 
         Assert.False(_bot.HasExited);
         Assert.Equal(Activities, statuses.Values.Sum());
