@@ -103,6 +103,31 @@ public class TurnPipelineTests
         Assert.Equal(["invoke", "follow-up"], order);
     }
 
+    [Fact]
+    public async Task A_sent_activitys_receipt_carries_the_channels_id_once_delivered()
+    {
+        var bot = new ReceiptBot();
+        var pipeline = new TurnPipeline(bot, [], NullLogger<TurnPipeline>.Instance);
+
+        await pipeline.ProcessAsync(new Activity { Type = ActivityTypes.Message, Id = "1", ChannelId = "test", Conversation = new() { Id = "c" } }, new HeldChannel(Task.CompletedTask, []), CancellationToken.None);
+
+        Assert.StartsWith("pending-", bot.IdWhenSent, StringComparison.Ordinal);
+        Assert.Equal("channel-1", bot.Receipt!.Id);
+    }
+
+    private sealed class ReceiptBot : IBot
+    {
+        public ResourceResponse? Receipt { get; private set; }
+
+        public string? IdWhenSent { get; private set; }
+
+        public async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
+        {
+            Receipt = await turn.SendTextAsync("hello", cancellationToken);
+            IdWhenSent = Receipt.Id;
+        }
+    }
+
     /// <summary>Answers an invoke at once and sends a message that follows it.</summary>
     private sealed class FollowUpBot(List<string> order) : IBot
     {
@@ -132,7 +157,7 @@ public class TurnPipelineTests
                 order.Add(activity.Text!);
             }
 
-            return new ResourceResponse();
+            return new ResourceResponse { Id = "channel-1" };
         }
 
         public Task<ResourceResponse> UpdateAsync(Activity activity, CancellationToken cancellationToken) => SendAsync(activity, cancellationToken);

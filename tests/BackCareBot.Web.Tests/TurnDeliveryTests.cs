@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using BackCareBot.Web.Tests.Fakes;
 
 namespace BackCareBot.Web.Tests;
@@ -75,8 +76,46 @@ public sealed class TurnDeliveryTests : IAsyncLifetime
         await AnswerIsAcceptedAsync(asked);
     }
 
+    [Fact]
+    public async Task Messages_after_a_card_action_that_could_not_be_delivered_go_out_before_the_next_answer()
+    {
+        await _user.SayAllAsync("hi", "yes", "16 to 49", "no", "no", "no", "no", "no", "no", "no");
+        var side = _bot.Connector.Requests.Select(r => JsonNode.Parse(r.Body)!["attachments"]?[0]?["content"]).Last(c => c is not null)!
+            .ToJsonString() is var card && card.Contains("How do you usually sleep?", StringComparison.Ordinal)
+            ? JsonNode.Parse(card)!["body"]!.AsArray().Where(e => e!["type"]!.GetValue<string>() == "ActionSet").SelectMany(e => e!["actions"]!.AsArray())
+                .Single(a => a!["data"]?["value"]?.GetValue<string>() == "side")!
+            : throw new InvalidOperationException("the sleep question was not asked");
+        var invoke = ConnectorStandIn.Fixture("teams-invoke-adaptiveCard-action.json", _bot.Connector.BaseAddress);
+        invoke["id"] = "f:1717311200001";
+        invoke["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = side["verb"]!.DeepClone(), ["data"] = side["data"]!.DeepClone() }, ["trigger"] = "manual" };
+        var before = _bot.Connector.Requests.Count;
+        _failing = true;
+        using (var pressed = await _bot.Client.PostActivityAsync(invoke))
+        {
+            Assert.Equal(HttpStatusCode.OK, pressed.StatusCode);
+        }
+
+        // The follow-up question is sent after the invoke response: wait until all its attempts have failed.
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (_bot.Connector.Requests.Count - before < 4 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        await Task.Delay(200);
+        _failing = false;
+        var lost = _user.SentSince(before).Distinct().ToList();
+        Assert.Contains(lost, l => l.Contains("Where do you use pillows?", StringComparison.Ordinal));
+
+        var afterFailure = _bot.Connector.Requests.Count;
+        using var answer = await _bot.Client.PostActivityAsync(_user.Message("under my knees"));
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal(lost, _user.SentSince(afterFailure));
+    }
+
     /// <summary>Posts with every Connector attempt failing; returns what the bot tried to send, once per message.</summary>
-    private async Task<(List<string> Lost, HttpStatusCode Status)> PostFailingAsync(System.Text.Json.Nodes.JsonNode activity)
+    private async Task<(List<string> Lost, HttpStatusCode Status)> PostFailingAsync(JsonNode activity)
     {
         var before = _bot.Connector.Requests.Count;
         _failing = true;

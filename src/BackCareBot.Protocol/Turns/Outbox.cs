@@ -21,6 +21,10 @@ public sealed class OutgoingActivity
     /// <summary>The conversation a delete applies to.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ConversationReference? Reference { get; set; }
+
+    /// <summary>What the sender got back: a pending id until delivery, then the id the channel gave the activity.</summary>
+    [JsonIgnore]
+    public ResourceResponse? Receipt { get; set; }
 }
 
 /// <summary>
@@ -85,8 +89,9 @@ public sealed class Outbox : IChannelSender
 
     public Task<ResourceResponse> SendAsync(Activity activity, CancellationToken cancellationToken)
     {
-        _entries.Add(new OutgoingActivity { Activity = activity });
-        return Task.FromResult(new ResourceResponse { Id = activity.Id ?? $"pending-{_entries.Count}" });
+        var receipt = new ResourceResponse { Id = activity.Id ?? $"pending-{_entries.Count + 1}" };
+        _entries.Add(new OutgoingActivity { Activity = activity, Receipt = receipt });
+        return Task.FromResult(receipt);
     }
 
     public Task<ResourceResponse> UpdateAsync(Activity activity, CancellationToken cancellationToken)
@@ -125,10 +130,25 @@ public sealed class Outbox : IChannelSender
     public Task AcknowledgeAsync(int count, CancellationToken cancellationToken) =>
         Acknowledge is { } acknowledge && count > 0 ? acknowledge(count, cancellationToken) : Task.CompletedTask;
 
-    private static Task DeliverAsync(IChannelSender channel, OutgoingActivity entry, CancellationToken cancellationToken) => entry.Kind switch
+    private static async Task DeliverAsync(IChannelSender channel, OutgoingActivity entry, CancellationToken cancellationToken)
     {
-        OutgoingActivity.Update => channel.UpdateAsync(entry.Activity!, cancellationToken),
-        OutgoingActivity.Delete => channel.DeleteAsync(entry.Reference ?? new ConversationReference(), entry.DeleteId!, cancellationToken),
-        _ => channel.SendAsync(entry.Activity!, cancellationToken),
-    };
+        switch (entry.Kind)
+        {
+            case OutgoingActivity.Update:
+                await channel.UpdateAsync(entry.Activity!, cancellationToken).ConfigureAwait(false);
+                break;
+            case OutgoingActivity.Delete:
+                await channel.DeleteAsync(entry.Reference ?? new ConversationReference(), entry.DeleteId!, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                var sent = await channel.SendAsync(entry.Activity!, cancellationToken).ConfigureAwait(false);
+                // A bot that kept the receipt (to update the message later) sees the channel's id once it is delivered.
+                if (entry.Receipt is { } receipt && sent.Id is { Length: > 0 } id)
+                {
+                    receipt.Id = id;
+                }
+
+                break;
+        }
+    }
 }

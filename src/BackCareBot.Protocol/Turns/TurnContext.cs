@@ -21,7 +21,11 @@ public sealed class TurnContext(Activity activity)
 
     public ConversationReference ConversationReference => Activity.GetConversationReference();
 
-    /// <summary>Sends an activity addressed as a reply to the incoming one (fields the caller set are kept).</summary>
+    /// <summary>
+    /// Sends an activity addressed as a reply to the incoming one (fields the caller set are kept). The receipt's id
+    /// is a pending one until the turn's replies are delivered, then the channel's: keep the receipt to update the
+    /// message in a later turn.
+    /// </summary>
     public Task<ResourceResponse> SendActivityAsync(Activity activity, CancellationToken cancellationToken = default)
     {
         Address(activity);
