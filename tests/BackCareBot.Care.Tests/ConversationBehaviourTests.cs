@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BackCareBot.Care.State;
 using BackCareBot.Dialogs.State;
 using BackCareBot.Protocol.Schema;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BackCareBot.Care.Tests;
 
@@ -273,6 +275,23 @@ public sealed class ConversationBehaviourTests
         Assert.Contains("4 to 6 weeks", plan[0].Text, StringComparison.Ordinal);
         Assert.DoesNotContain("EX-SUPERMAN", plan.SelectMany(r => r.Exercises));
         Assert.Null(await bot.Store.ReadAsync(CareBot.CheckInKey(bot.StateKey), default));
+    }
+
+    [Theory]
+    [InlineData("2026-11-24T07:30:00Z", "2026-11-24T07:30:00.000+00:00", "2026-11-25T08:00:00Z")]
+    [InlineData("2026-11-24T22:30:00Z", "2026-11-25T06:30:00.000+08:00", "2026-11-26T00:00:00Z")]
+    [InlineData("2026-11-25T03:30:00Z", "2026-11-24T22:30:00.000-05:00", "2026-11-25T13:00:00Z")]
+    public async Task A_check_in_is_due_at_8_the_next_morning_in_the_users_time_zone(string now, string local, string due)
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture));
+        var bot = new ConversationDriver(time: time) { LocalTimestamp = local };
+        await bot.SayAllAsync([.. ToSleepQuestion, "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "yes", "no", "2 weeks", "45 or older", "no", "no", "3"]);
+
+        await bot.SayAsync("yes");
+
+        Assert.Equal(DateTimeOffset.Parse(due, CultureInfo.InvariantCulture), (await StateAsync(bot)).CheckInDue);
+        var summary = await bot.SayAsync("what do you know about me");
+        Assert.Contains(DateTimeOffset.Parse(due, CultureInfo.InvariantCulture).ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture), summary[0].Text, StringComparison.Ordinal);
     }
 
     [Fact]
