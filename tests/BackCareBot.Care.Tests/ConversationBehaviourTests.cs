@@ -224,6 +224,21 @@ public sealed class ConversationBehaviourTests
     }
 
     [Fact]
+    public async Task A_safety_question_already_explained_before_a_restart_takes_a_second_not_sure_as_yes()
+    {
+        var store = new MemoryStateStore();
+        var bot = new ConversationDriver(store);
+        // As an older version stored it: "not sure" explained once, marked as attempts -1.
+        var older = """{"schemaVersion":1,"level":"L5","flags":[],"dialog":{"stack":[{"dialogId":"care","stepId":"screen","attempts":0,"history":[]},{"dialogId":"redflags","stepId":"rf_g1","attempts":-1,"history":[]}],"answers":{"consent":"yes"}}}""";
+        await store.WriteAsync(bot.StateKey, System.Text.Encoding.UTF8.GetBytes(older), null, default);
+
+        var replies = await bot.SayAsync("not sure");
+
+        Assert.Contains("Do you have chest pain as well as the back pain?", replies[^1].Visible, StringComparison.Ordinal);
+        Assert.Equal("yes", (await StateAsync(bot)).Dialog.Answers["rf_g1"]);
+    }
+
+    [Fact]
     public async Task State_stored_by_an_older_version_with_fewer_fields_is_read_and_continued()
     {
         var store = new MemoryStateStore();
