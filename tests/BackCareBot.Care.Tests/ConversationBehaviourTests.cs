@@ -300,7 +300,7 @@ public sealed class ConversationBehaviourTests
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture));
         var bot = new ConversationDriver(time: time) { LocalTimestamp = local };
-        await bot.SayAllAsync([.. ToSleepQuestion, "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "yes", "no", "2 weeks", "45 or older", "no", "no", "3"]);
+        await bot.SayAllAsync([.. ToSleepQuestion, "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "neither", "5", "no", "no"]);
 
         await bot.SayAsync("yes");
 
