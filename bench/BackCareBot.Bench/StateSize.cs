@@ -21,7 +21,7 @@ internal static class StateSize
         var folder = Path.Combine(Path.GetTempPath(), "bcb-size-" + Guid.NewGuid().ToString("N"));
         using (var store = new SqliteStateStore(folder))
         {
-            var bot = new CareBot(CareContent.Load(CareContent.DefaultFolder), store, new CareOptions(), NullLogger<CareBot>.Instance);
+            var bot = new CareBot(CareContent.Load(CareContent.DefaultFolder), store, new PictureAddress(new CareOptions()), NullLogger<CareBot>.Instance);
             var pipeline = new TurnPipeline(bot, [], NullLogger<TurnPipeline>.Instance);
             var id = 0;
             foreach (var text in Conversation)

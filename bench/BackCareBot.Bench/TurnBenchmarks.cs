@@ -26,7 +26,7 @@ public class TurnBenchmarks
     public void Setup()
     {
         _store = new SqliteStateStore(_folder);
-        var bot = new CareBot(CareContent.Load(CareContent.DefaultFolder), _store, new CareOptions(), NullLogger<CareBot>.Instance);
+        var bot = new CareBot(CareContent.Load(CareContent.DefaultFolder), _store, new PictureAddress(new CareOptions()), NullLogger<CareBot>.Instance);
         _pipeline = new TurnPipeline(bot, [], NullLogger<TurnPipeline>.Instance);
     }
 

@@ -36,13 +36,13 @@ public sealed partial class CareBot : IBot
     private readonly CareRouter _router;
     private readonly CareSender _sender;
 
-    public CareBot(CareContent content, IStateStore store, CareOptions options, ILogger<CareBot> logger, TimeProvider? time = null)
+    public CareBot(CareContent content, IStateStore store, PictureAddress pictures, ILogger<CareBot> logger, TimeProvider? time = null)
     {
         _store = store;
         _logger = logger;
         _localizer = new Localizer(content);
         var texts = new CareTexts(content, _localizer);
-        var services = new CareServices(content, texts, new CareCards(content, _localizer, () => options.ImageBaseUrl), store, time ?? TimeProvider.System);
+        var services = new CareServices(content, texts, new CareCards(content, _localizer, () => pictures.BaseUrl), store, time ?? TimeProvider.System);
         var steps = new StepCatalog(content);
         var questions = new QuestionRenderer(texts, services.Cards);
         var host = new CareFlowHost(content, texts, questions, new FlowActions(services));

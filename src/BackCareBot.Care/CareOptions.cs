@@ -1,23 +1,22 @@
 namespace BackCareBot.Care;
 
+/// <summary>The "Care" settings, read once at start-up and never changed afterwards (see <see cref="PictureAddress"/>).</summary>
 public sealed class CareOptions
 {
     /// <summary>The folder holding dialogs/ content; defaults to the copy next to the app.</summary>
     public string? ContentFolder { get; set; }
 
-    public const string LocalUrl = "http://localhost:3978";
-
     /// <summary>
     /// Where users' clients fetch the bot's images from (HTTPS in production). Unset, it is the first address the
-    /// bot listens on, known once the server has started (until then, and without a server, <see cref="LocalUrl"/>).
+    /// bot listens on, known once the server has started.
     /// </summary>
     public string? PublicUrl { get; set; }
 
-    public string ImageBaseUrl => PublicUrl is { Length: > 0 } url ? url : LocalUrl;
+    /// <summary>How often the check-in scheduler looks for due check-ins.</summary>
+    public int CheckInPollSeconds { get; set; } = 60;
 
-    public static bool HasValidPublicUrl(CareOptions options) =>
-        options.PublicUrl is not { Length: > 0 } url
-        || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps));
+    public static bool IsHttpAddress(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     /// <summary>
     /// The address to link pictures to when none is configured: the server's https address if it has one, else its

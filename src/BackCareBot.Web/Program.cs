@@ -9,7 +9,7 @@ builder.AddCare();
 builder.AddDirectLine();
 
 var app = builder.Build();
-if (!app.HasValidBotSettings())
+if (!app.HasValidSettings() || !app.HasValidBotSettings())
 {
     return 1;
 }

@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BackCareBot.Care.State;
 using BackCareBot.Dialogs.State;
 using BackCareBot.Protocol.Schema;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BackCareBot.Care.Tests;
 
@@ -222,6 +224,21 @@ public sealed class ConversationBehaviourTests
     }
 
     [Fact]
+    public async Task A_safety_question_already_explained_before_a_restart_takes_a_second_not_sure_as_yes()
+    {
+        var store = new MemoryStateStore();
+        var bot = new ConversationDriver(store);
+        // As an older version stored it: "not sure" explained once, marked as attempts -1.
+        var older = """{"schemaVersion":1,"level":"L5","flags":[],"dialog":{"stack":[{"dialogId":"care","stepId":"screen","attempts":0,"history":[]},{"dialogId":"redflags","stepId":"rf_g1","attempts":-1,"history":[]}],"answers":{"consent":"yes"}}}""";
+        await store.WriteAsync(bot.StateKey, System.Text.Encoding.UTF8.GetBytes(older), null, default);
+
+        var replies = await bot.SayAsync("not sure");
+
+        Assert.Contains("Do you have chest pain as well as the back pain?", replies[^1].Visible, StringComparison.Ordinal);
+        Assert.Equal("yes", (await StateAsync(bot)).Dialog.Answers["rf_g1"]);
+    }
+
+    [Fact]
     public async Task State_stored_by_an_older_version_with_fewer_fields_is_read_and_continued()
     {
         var store = new MemoryStateStore();
@@ -273,6 +290,23 @@ public sealed class ConversationBehaviourTests
         Assert.Contains("4 to 6 weeks", plan[0].Text, StringComparison.Ordinal);
         Assert.DoesNotContain("EX-SUPERMAN", plan.SelectMany(r => r.Exercises));
         Assert.Null(await bot.Store.ReadAsync(CareBot.CheckInKey(bot.StateKey), default));
+    }
+
+    [Theory]
+    [InlineData("2026-11-24T07:30:00Z", "2026-11-24T07:30:00.000+00:00", "2026-11-25T08:00:00Z")]
+    [InlineData("2026-11-24T22:30:00Z", "2026-11-25T06:30:00.000+08:00", "2026-11-26T00:00:00Z")]
+    [InlineData("2026-11-25T03:30:00Z", "2026-11-24T22:30:00.000-05:00", "2026-11-25T13:00:00Z")]
+    public async Task A_check_in_is_due_at_8_the_next_morning_in_the_users_time_zone(string now, string local, string due)
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture));
+        var bot = new ConversationDriver(time: time) { LocalTimestamp = local };
+        await bot.SayAllAsync([.. ToSleepQuestion, "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "neither", "5", "no", "no"]);
+
+        await bot.SayAsync("yes");
+
+        Assert.Equal(DateTimeOffset.Parse(due, CultureInfo.InvariantCulture), (await StateAsync(bot)).CheckInDue);
+        var summary = await bot.SayAsync("what do you know about me");
+        Assert.Contains(DateTimeOffset.Parse(due, CultureInfo.InvariantCulture).ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture), summary[0].Text, StringComparison.Ordinal);
     }
 
     [Fact]

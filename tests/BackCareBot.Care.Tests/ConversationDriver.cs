@@ -45,13 +45,13 @@ public sealed class ConversationDriver
     private readonly TurnPipeline _pipeline;
     private int _next;
 
-    public ConversationDriver(IStateStore? store = null, string locale = "en-GB", string channelId = "test", string? conversationId = null)
+    public ConversationDriver(IStateStore? store = null, string locale = "en-GB", string channelId = "test", string? conversationId = null, TimeProvider? time = null)
     {
         Store = store ?? new MemoryStateStore();
         Locale = locale;
         ChannelId = channelId;
         ConversationId = conversationId ?? "conv-" + Guid.NewGuid().ToString("N");
-        var bot = new CareBot(Content, Store, new CareOptions { PublicUrl = "https://bot.example" }, NullLogger<CareBot>.Instance);
+        var bot = new CareBot(Content, Store, new PictureAddress(new CareOptions { PublicUrl = "https://bot.example" }), NullLogger<CareBot>.Instance, time);
         _pipeline = new TurnPipeline(bot, [], NullLogger<TurnPipeline>.Instance);
     }
 
@@ -60,6 +60,9 @@ public sealed class ConversationDriver
     public IStateStore Store { get; }
 
     public string Locale { get; set; }
+
+    /// <summary>The user's local time as the channel sends it (its offset places the 08:00 check-in).</summary>
+    public string LocalTimestamp { get; set; } = "2026-11-24T07:30:00.000+00:00";
 
     public string ChannelId { get; }
 
@@ -83,7 +86,7 @@ public sealed class ConversationDriver
         activity.From ??= new ChannelAccount { Id = "user-1", Name = "Test User" };
         activity.Recipient ??= new ChannelAccount { Id = "bot-1", Name = "BackCareBot" };
         activity.Locale ??= Locale;
-        activity.LocalTimestamp ??= "2026-11-24T07:30:00.000+00:00";
+        activity.LocalTimestamp ??= LocalTimestamp;
         activity.DeliveryMode = activity.IsType(ActivityTypes.Invoke) ? null : DeliveryModes.ExpectReplies;
         var buffer = new Outbox();
         var outcome = await _pipeline.ProcessAsync(activity, buffer, CancellationToken.None);

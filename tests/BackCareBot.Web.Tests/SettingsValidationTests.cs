@@ -2,7 +2,7 @@ using BackCareBot.Web.Tests.Fakes;
 
 namespace BackCareBot.Web.Tests;
 
-/// <summary>Missing or contradictory Azure Bot settings stop the host with one line naming the setting.</summary>
+/// <summary>Missing, contradictory or out-of-range settings stop the host with one line naming the setting.</summary>
 public sealed class SettingsValidationTests
 {
     public static TheoryData<string, string, string, string, string> Contradictions => new()
@@ -99,5 +99,42 @@ public sealed class SettingsValidationTests
 
         var line = Assert.Single(host.Logs.Lines, l => l.Contains("BackCareBot cannot start", StringComparison.Ordinal));
         Assert.Contains("BackCareBot cannot start: Care:PublicUrl must be an absolute http or https address", line, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string, string, string> BadSettings => new()
+    {
+        // setting, value, a second setting it needs (or ""), what the line must say
+        { "Care:ContentFolder", "/no/such/folder", "", "Care:ContentFolder must be a dialogs/ folder" },
+        { "Care:CheckInPollSeconds", "0", "", "Care:CheckInPollSeconds must be from 1 to 3600 seconds" },
+        { "Care:CheckInPollSeconds", "soon", "", "'Care:CheckInPollSeconds'" },
+        { "Storage:Kind", "Disk", "", "'Storage:Kind'" },
+        { "Storage:Kind", "Blob", "", "Storage:Blob:ServiceUri or Storage:Blob:ConnectionString is required when Storage:Kind is Blob" },
+        { "Storage:Blob:ServiceUri", "http://account.blob.core.windows.net", "Storage:Kind=Blob", "Storage:Blob:ServiceUri must be the account's https blob address" },
+        { "Storage:Blob:Container", "Bot_State", "Storage:Kind=Blob;Storage:Blob:ConnectionString=UseDevelopmentStorage=true", "Storage:Blob:Container must be 3-63 lower-case letters" },
+        { "Storage:DataFolder", " ", "Storage:Kind=Sqlite", "Storage:DataFolder must name a folder" },
+        { "DirectLine:TokenLifetime", "00:00:00", "", "DirectLine:TokenLifetime must be a positive time span" },
+        { "DirectLine:MaxConversations", "0", "", "DirectLine:MaxConversations must be 1 or more" },
+        { "DirectLine:PostsPerWindow", "-1", "", "DirectLine:PostsPerWindow must be 1 or more" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSettings))]
+    public async Task A_bad_setting_stops_the_host_with_one_line_naming_it(string setting, string value, string needs, string expected)
+    {
+        var settings = new Dictionary<string, string?> { ["MicrosoftAppType"] = "", ["MicrosoftAppId"] = "" };
+        foreach (var pair in needs.Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            settings[pair[..equals]] = pair[(equals + 1)..];
+        }
+
+        settings[setting] = value;
+        await using var host = new BotHost(settings);
+
+        Assert.ThrowsAny<Exception>(() => host.CreateClient());
+
+        var line = Assert.Single(host.Logs.Lines, l => l.Contains("BackCareBot cannot start", StringComparison.Ordinal));
+        Assert.StartsWith("Critical", line, StringComparison.Ordinal);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
     }
 }

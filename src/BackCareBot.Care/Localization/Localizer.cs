@@ -44,7 +44,7 @@ public sealed class Localizer(CareContent content)
             return chosen;
         }
 
-        var locale = activity.Locale ?? activity.Entities?.Find(e => e.Type == "clientInfo")?.GetString("locale");
+        var locale = ClientInfo.Locale(activity);
         return locale is not null && locale.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Chinese : English;
     }
 }

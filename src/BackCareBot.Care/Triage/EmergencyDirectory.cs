@@ -1,4 +1,5 @@
 using BackCareBot.Care.Content;
+using BackCareBot.Care.Localization;
 using BackCareBot.Protocol.Schema;
 
 namespace BackCareBot.Care.Triage;
@@ -43,13 +44,13 @@ public sealed class EmergencyDirectory(CareContent content)
             return storedCountry;
         }
 
-        var fromClient = activity.Entities?.Find(e => e.Type == "clientInfo")?.GetString("country");
+        var fromClient = ClientInfo.Field(activity, "country");
         if (fromClient is { Length: 2 })
         {
             return fromClient;
         }
 
-        var locale = activity.Locale ?? activity.Entities?.Find(e => e.Type == "clientInfo")?.GetString("locale");
+        var locale = ClientInfo.Locale(activity);
         var dash = locale?.LastIndexOf('-') ?? -1;
         return dash > 0 && locale!.Length - dash == 3 ? locale[(dash + 1)..] : null;
     }

@@ -39,15 +39,6 @@ public sealed class ConnectorClient(HttpClient http, TrustedServiceUrls trusted)
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<List<ChannelAccount>> GetMembersAsync(ConversationReference reference, CancellationToken cancellationToken)
-    {
-        var uri = Resolve(reference.ServiceUrl, $"v3/conversations/{Escape(reference.Conversation?.Id)}/members");
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-        return await response.Content.ReadFromJsonAsync(ProtocolJsonContext.Default.ListChannelAccount, cancellationToken).ConfigureAwait(false) ?? [];
-    }
-
     /// <summary>Opens a conversation proactively (Teams 1:1 needs the tenant id in channelData and tenantId).</summary>
     public async Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
     {

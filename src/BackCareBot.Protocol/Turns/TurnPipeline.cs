@@ -37,13 +37,15 @@ public sealed partial class TurnPipeline
     /// <summary>How long the work after an invoke response may hold its conversation (Connector calls have their own timeouts).</summary>
     public static readonly TimeSpan AfterResponseBudget = TimeSpan.FromMinutes(1);
 
+    private readonly TimeProvider _time;
     private readonly ConversationGate _gate = new();
     private readonly ConcurrentDictionary<Task, byte> _afterResponse = new();
     // Channels retry within seconds; two minutes and 2,000 outcomes cover that without holding replies for long.
     private readonly RecentActivities _recent = new(capacity: 2_000, lifetime: TimeSpan.FromMinutes(2));
 
-    public TurnPipeline(IBot bot, IEnumerable<ITurnMiddleware> middleware, ILogger<TurnPipeline> logger)
+    public TurnPipeline(IBot bot, IEnumerable<ITurnMiddleware> middleware, ILogger<TurnPipeline> logger, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         _bot = bot;
         _middleware = [.. middleware];
         _logger = logger;
@@ -189,7 +191,7 @@ public sealed partial class TurnPipeline
             From = reference.User,
             Recipient = reference.Bot,
             Locale = reference.Locale,
-            Timestamp = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            Timestamp = _time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
         };
         return ProcessAsync(activity, channel, cancellationToken);
     }

@@ -3,6 +3,8 @@ using Azure.Storage.Blobs;
 using BackCareBot.Care;
 using BackCareBot.Care.Content;
 using BackCareBot.Dialogs.State;
+using BackCareBot.Protocol.Auth;
+using BackCareBot.Web.Hosting;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
@@ -13,11 +15,11 @@ public static partial class CareRegistration
     /// <summary>Content from dialogs/ (checked at start-up), the state store, and the morning check-in scheduler.</summary>
     public static WebApplicationBuilder AddCare(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<CareOptions>().Bind(builder.Configuration.GetSection("Care"))
-            .Validate(CareOptions.HasValidPublicUrl, "Care:PublicUrl must be an absolute http or https address, such as https://backcarebot.azurewebsites.net.");
-        builder.Services.AddOptions<StateStorageOptions>().Bind(builder.Configuration.GetSection("Storage"));
+        builder.Services.AddOptions<CareOptions>().Bind(builder.Configuration.GetSection("Care")).ValidatedBy<CareOptions, CareOptionsValidator>();
+        builder.Services.AddOptions<StateStorageOptions>().Bind(builder.Configuration.GetSection("Storage")).ValidatedBy<StateStorageOptions, StateStorageOptionsValidator>();
         builder.Services.AddSingleton(services => LoadContent(services.GetRequiredService<IOptions<CareOptions>>().Value));
         builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<CareOptions>>().Value);
+        builder.Services.AddSingleton<PictureAddress>();
         builder.Services.AddSingleton(services => CreateStore(services.GetRequiredService<IOptions<StateStorageOptions>>().Value, builder.Environment.ContentRootPath));
         builder.Services.AddHostedService<CheckInScheduler>();
         return builder;
@@ -27,12 +29,13 @@ public static partial class CareRegistration
     public static WebApplication MapCareImages(this WebApplication app)
     {
         // Without Care:PublicUrl the cards link to the address the server actually bound (a free port in tests).
-        var options = app.Services.GetRequiredService<CareOptions>();
+        var pictures = app.Services.GetRequiredService<PictureAddress>();
+        var bot = app.Services.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value;
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            options.PublicUrl ??= CareOptions.LocalAddress([.. app.Urls]);
+            pictures.ServerStarted([.. app.Urls]);
             // Teams shows card pictures only from public HTTPS addresses; anonymous local use is fine with http.
-            if (!string.IsNullOrEmpty(app.Configuration["MicrosoftAppId"]) && !options.ImageBaseUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            if (!string.IsNullOrEmpty(bot.MicrosoftAppId) && !pictures.BaseUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
             {
                 LogPicturesNotHttps(app.Logger);
             }
@@ -62,11 +65,11 @@ public static partial class CareRegistration
         _ => new SqliteStateStore(Path.GetFullPath(options.DataFolder, contentRoot)),
     };
 
+    // StateStorageOptionsValidator has checked at start-up that Blob storage has one of the two.
     private static BlobContainerClient BlobContainer(BlobStorageOptions blob) =>
         blob.ConnectionString is { Length: > 0 } connectionString
             ? new BlobContainerClient(connectionString, blob.Container)
-            : new BlobServiceClient(blob.ServiceUri ?? throw new OptionsValidationException("Storage", typeof(BlobStorageOptions), ["Storage:Blob:ServiceUri or Storage:Blob:ConnectionString is required when Storage:Kind is Blob."]), new DefaultAzureCredential())
-                .GetBlobContainerClient(blob.Container);
+            : new BlobServiceClient(blob.ServiceUri!, new DefaultAzureCredential()).GetBlobContainerClient(blob.Container);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Care:PublicUrl is not an https address: Teams will not show the exercise pictures. Set it to the bot's public https address")]
     private static partial void LogPicturesNotHttps(ILogger logger);

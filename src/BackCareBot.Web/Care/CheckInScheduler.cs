@@ -5,6 +5,7 @@ using BackCareBot.Dialogs.State;
 using BackCareBot.Protocol.Auth;
 using BackCareBot.Protocol.Connector;
 using BackCareBot.Protocol.Turns;
+using Microsoft.Extensions.Options;
 
 namespace BackCareBot.Web.Care;
 
@@ -13,19 +14,17 @@ namespace BackCareBot.Web.Care;
 /// "checkin" turn for each, through the same pipeline (and per-conversation lock) as user messages.
 /// </summary>
 public sealed partial class CheckInScheduler(
-    IStateStore store, TurnPipeline pipeline, ConnectorClient connector, TrustedServiceUrls trusted, IConfiguration configuration, ILogger<CheckInScheduler> logger)
+    IStateStore store, TurnPipeline pipeline, ConnectorClient connector, TrustedServiceUrls trusted, IOptions<CareOptions> options, TimeProvider time, ILogger<CheckInScheduler> logger)
     : BackgroundService
 {
-    private readonly TimeSpan _interval = TimeSpan.FromSeconds(configuration.GetValue("Care:CheckInPollSeconds", 60));
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(_interval);
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.CheckInPollSeconds), time);
         do
         {
             try
             {
-                await SendDueAsync(DateTimeOffset.UtcNow, stoppingToken).ConfigureAwait(false);
+                await SendDueAsync(time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -6,6 +6,7 @@ using BackCareBot.Protocol.DirectLine;
 using BackCareBot.Protocol.Schema;
 using BackCareBot.Protocol.Turns;
 using BackCareBot.Web.Bot;
+using BackCareBot.Web.Hosting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -23,8 +24,7 @@ public static partial class DirectLineEndpoints
 
     public static WebApplicationBuilder AddDirectLine(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<DirectLineOptions>(builder.Configuration.GetSection("DirectLine"));
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<DirectLineOptions>().Bind(builder.Configuration.GetSection("DirectLine")).ValidatedBy<DirectLineOptions, DirectLineOptionsValidator>();
         builder.Services.AddSingleton<DirectLineTokens>();
         builder.Services.AddSingleton<DirectLineConversationStore>();
         builder.Services.AddHostedService<DirectLineConversationSweeper>();

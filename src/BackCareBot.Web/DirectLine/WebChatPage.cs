@@ -9,7 +9,7 @@ public static class WebChatPage
     public static WebApplication MapWebChat(this WebApplication app)
     {
         var root = Path.Combine(AppContext.BaseDirectory, "wwwroot");
-        var care = app.Services.GetRequiredService<CareOptions>();
+        var address = app.Services.GetRequiredService<PictureAddress>();
         string? pictures = null;
         app.Use((http, next) =>
         {
@@ -17,8 +17,8 @@ public static class WebChatPage
             var headers = http.Response.Headers;
             // The cards' pictures come from the bot's public address, which may name this host differently (localhost,
             // 127.0.0.1); it is known once the server has started, before the first request.
-            var origin = pictures ?? new Uri(care.ImageBaseUrl).GetLeftPart(UriPartial.Authority);
-            if (care.PublicUrl is not null)
+            var origin = pictures ?? new Uri(address.BaseUrl).GetLeftPart(UriPartial.Authority);
+            if (address.IsKnown)
             {
                 pictures = origin;
             }

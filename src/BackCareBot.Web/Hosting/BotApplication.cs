@@ -13,6 +13,11 @@ public static class BotApplication
     /// takes effect on restart, as it does on App Service. Passing <c>--hostBuilder:reloadConfigOnChange=true</c>
     /// (later arguments win) turns reloading back on.
     /// </remarks>
-    public static WebApplicationBuilder CreateBuilder(string[] args) =>
-        WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
+        // The one clock: turns, check-ins, tokens and Direct Line all read time from it, so tests can move it.
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
 }
