@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using BackCareBot.Care.Understanding;
 using BackCareBot.Dialogs.Flows;
 using BackCareBot.Protocol.Cards;
 
@@ -15,6 +16,9 @@ public sealed class CareContent
     public required IReadOnlyDictionary<string, Flow> Flows { get; init; }
 
     public required RedFlagFile RedFlags { get; init; }
+
+    /// <summary>The warning signs as combinations of concepts, with the words for each (concepts.json).</summary>
+    public required ConceptFile Concepts { get; init; }
 
     public required EmergencyFile Emergency { get; init; }
 
@@ -72,6 +76,7 @@ public sealed class CareContent
             Cards = cards,
             Flows = flows,
             RedFlags = Read(Path.Combine(folder, "redflags.json"), ContentJsonContext.Default.RedFlagFile),
+            Concepts = Read(Path.Combine(folder, "concepts.json"), ContentJsonContext.Default.ConceptFile),
             Emergency = Read(Path.Combine(folder, "emergency.json"), ContentJsonContext.Default.EmergencyFile),
             Sources = Read(Path.Combine(folder, "sources.json"), ContentJsonContext.Default.SourceFile).Sources.ToDictionary(s => s.Id, StringComparer.Ordinal),
             Advice = Read(Path.Combine(folder, "advice.json"), ContentJsonContext.Default.AdviceFile),
