@@ -20,6 +20,9 @@ public sealed class CareContent
     /// <summary>The warning signs as combinations of concepts, with the words for each (concepts.json).</summary>
     public required ConceptFile Concepts { get; init; }
 
+    /// <summary>The words people use for the answers to each question (answers.json).</summary>
+    public required AnswerFile Answers { get; init; }
+
     public required EmergencyFile Emergency { get; init; }
 
     public required IReadOnlyDictionary<string, Source> Sources { get; init; }
@@ -77,6 +80,7 @@ public sealed class CareContent
             Flows = flows,
             RedFlags = Read(Path.Combine(folder, "redflags.json"), ContentJsonContext.Default.RedFlagFile),
             Concepts = Read(Path.Combine(folder, "concepts.json"), ContentJsonContext.Default.ConceptFile),
+            Answers = Read(Path.Combine(folder, "answers.json"), ContentJsonContext.Default.AnswerFile),
             Emergency = Read(Path.Combine(folder, "emergency.json"), ContentJsonContext.Default.EmergencyFile),
             Sources = Read(Path.Combine(folder, "sources.json"), ContentJsonContext.Default.SourceFile).Sources.ToDictionary(s => s.Id, StringComparer.Ordinal),
             Advice = Read(Path.Combine(folder, "advice.json"), ContentJsonContext.Default.AdviceFile),

@@ -15,4 +15,5 @@ namespace BackCareBot.Care.Content;
 [JsonSerializable(typeof(QuizFile))]
 [JsonSerializable(typeof(LocaleFile))]
 [JsonSerializable(typeof(ConceptFile))]
+[JsonSerializable(typeof(AnswerFile))]
 internal sealed partial class ContentJsonContext : JsonSerializerContext;

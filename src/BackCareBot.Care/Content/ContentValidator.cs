@@ -23,6 +23,7 @@ public static partial class ContentValidator
         ValidateRedFlags(content, problems, keys);
         ValidateEmergency(content, problems, keys);
         problems.AddRange(Understanding.ConceptValidator.Validate(content));
+        problems.AddRange(Understanding.AnswerValidator.Validate(content));
         ValidateAdvice(content, problems, keys);
         ValidateExercises(content, problems, keys);
         ValidateQuiz(content, problems, keys);
