@@ -9,7 +9,7 @@ public sealed class RedFlagScreen(CareContent content) : IWarningSignCheck
     private readonly WarningSignRecognizer _recognizer = new(content);
 
     /// <summary>The sign the message states, clear or worth a confirming question, or null.</summary>
-    public SignMatch? Recognize(string? text) => _recognizer.Recognize(text);
+    public SignMatch? Recognize(string? text, IReadOnlyCollection<string>? raised = null) => _recognizer.Recognize(text, raised);
 
     /// <summary>A sign the message states clearly enough to route at once.</summary>
     public RedFlag? Match(string? text) => Recognize(text) is { Tier: SignTier.Clear } match ? match.Flag : null;

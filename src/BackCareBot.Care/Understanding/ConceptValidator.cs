@@ -62,7 +62,8 @@ public static class ConceptValidator
                 problems.Add($"{where}: has no clear combination");
             }
 
-            foreach (var concept in sign.Clear.Concat(sign.Confirm).SelectMany(c => c).Concat(sign.Soften).Where(c => !ids.Contains(c)).Distinct())
+            // A combination may also name a flag raised earlier in the conversation ("RF09").
+            foreach (var concept in sign.Clear.Concat(sign.Confirm).SelectMany(c => c).Concat(sign.Soften).Where(c => !ids.Contains(c) && !flags.Contains(c)).Distinct())
             {
                 problems.Add($"{where}: unknown concept '{concept}'");
             }

@@ -58,13 +58,26 @@ public static class SpokenQuantities
             {
                 var after = j + unit.Length;
                 half |= after + 2 < units.Count && units[after].Raw == "and" && units[after + 1].Raw == "a" && units[after + 2].Raw == "half";
-                var total = (value + (half ? 0.5 : 0)) * unit.Size;
+                var total = ((value + (half ? 0.5 : 0)) * unit.Size) + Bound(units, i, after);
                 best = Math.Max(best ?? 0, total);
                 i = after - 1;
             }
         }
 
         return best;
+    }
+
+    /// <summary>"more than an hour", 一小时以上: a little over; "less than 30 minutes", 不到30分钟: a little under.</summary>
+    private static double Bound(List<TextUnit> units, int start, int end)
+    {
+        string Before(int back) => start - back >= 0 ? units[start - back].Raw : "";
+        string After(int ahead) => end + ahead < units.Count ? units[end + ahead].Raw : "";
+        if (Before(1) is "over" or "超" || (Before(2), Before(1)) is ("more", "than") or ("at", "least") or ("超", "过") || (After(0), After(1)) is ("以", "上") or ("多", _))
+        {
+            return 1;
+        }
+
+        return Before(1) is "under" || (Before(2), Before(1)) is ("less", "than") or ("不", "到") || (After(0), After(1)) is ("以", "内") or ("以", "下") ? -1 : 0;
     }
 
     /// <summary>Minutes per unit at <paramref name="j"/>: minutes, hours, 分钟, 小时, 钟头, 刻.</summary>

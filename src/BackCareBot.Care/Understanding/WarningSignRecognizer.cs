@@ -29,12 +29,18 @@ public sealed class WarningSignRecognizer
         _rules = [.. content.Concepts.Signs.Where(s => flags.ContainsKey(s.Flag)).Select(s => (flags[s.Flag], s))];
     }
 
-    public SignMatch? Recognize(string? text)
+    /// <param name="raised">Flags raised earlier in the conversation: a combination may name one ("cannot stand" after RF09).</param>
+    public SignMatch? Recognize(string? text, IReadOnlyCollection<string>? raised = null)
     {
         var present = Concepts(text);
         if (present.Count == 0)
         {
             return null;
+        }
+
+        if (raised is not null)
+        {
+            present.UnionWith(raised);
         }
 
         SignMatch? clear = null;
