@@ -27,10 +27,8 @@ public sealed record SignDecision(SignOutcome Outcome, RedFlag? Flag = null, boo
 /// The warning-sign step of every typed message: answers an open confirming question first, then screens the text.
 /// A confirming question is asked at most once per sign in a conversation; a sign already raised is not raised again.
 /// </summary>
-public sealed class SignCheck(CareContent content)
+public sealed class SignCheck(CareContent content, IWarningSignCheck screen)
 {
-    private readonly RedFlagScreen _screen = new(content);
-
     public SignDecision Decide(CareState state, string text)
     {
         if (state.PendingSign is { } pending)
@@ -48,7 +46,7 @@ public sealed class SignCheck(CareContent content)
             }
         }
 
-        var match = _screen.Recognize(text, state.Flags);
+        var match = screen.Recognize(text, state.Flags);
         if (match is null || state.Flags.Contains(match.Flag.Id))
         {
             return new SignDecision(SignOutcome.None);
