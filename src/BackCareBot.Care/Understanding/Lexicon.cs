@@ -75,7 +75,7 @@ public sealed class Lexicon
                 var allowed = unit.Raw.Length >= 8 ? 2 : 1;
                 foreach (var (raw, key) in candidates)
                 {
-                    if (Math.Abs(raw.Length - unit.Raw.Length) <= allowed && ChoiceRecognizer.EditDistance(unit.Raw, raw) <= allowed)
+                    if (Math.Abs(raw.Length - unit.Raw.Length) <= allowed && ChoiceRecognizer.EditDistance(unit.Raw, raw, allowed) <= allowed)
                     {
                         units[i] = unit with { Key = key };
                         break;
