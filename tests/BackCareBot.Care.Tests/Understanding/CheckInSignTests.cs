@@ -14,7 +14,7 @@ public sealed class CheckInSignTests
         var replies = await bot.SayAsync("worse, and now both my legs have gone numb");
 
         var text = string.Join("\n", replies.Select(r => r.Visible));
-        Assert.Contains("emergency department", text, StringComparison.Ordinal);
+        Assert.Contains("A&E", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Worse — got it", text, StringComparison.Ordinal);
         Assert.Empty(replies.SelectMany(r => r.Exercises));
     }
