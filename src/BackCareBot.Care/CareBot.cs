@@ -7,6 +7,7 @@ using BackCareBot.Care.Localization;
 using BackCareBot.Care.Routes;
 using BackCareBot.Care.State;
 using BackCareBot.Care.Triage;
+using BackCareBot.Care.Understanding;
 using BackCareBot.Dialogs.Engine;
 using BackCareBot.Dialogs.Flows;
 using BackCareBot.Dialogs.State;
@@ -45,13 +46,14 @@ public sealed partial class CareBot : IBot
         var services = new CareServices(content, texts, new CareCards(content, _localizer, () => pictures.BaseUrl), store, time ?? TimeProvider.System);
         var steps = new StepCatalog(content);
         var questions = new QuestionRenderer(texts, services.Cards);
-        var host = new CareFlowHost(content, texts, questions, new FlowActions(services));
+        var typed = new TypedAnswers(content);
+        var host = new CareFlowHost(content, texts, questions, new FlowActions(services), typed);
         foreach (var flow in content.Flows.Values)
         {
             _dialogs.Add(new FlowDialog<CareTurn>(flow, host));
         }
 
-        _router = new CareRouter(services, new RedFlagScreen(content), steps, questions);
+        _router = new CareRouter(services, new RedFlagScreen(content), typed, steps, questions);
         _sender = new CareSender(texts);
     }
 

@@ -340,6 +340,38 @@ public sealed class ContentTests : IDisposable
         Assert.DoesNotContain("每天", zh["exercise.done_reply"], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_red_flag_without_a_sign_in_the_concept_model_is_reported()
+    {
+        Edit("concepts.json", root => root["signs"]!.AsArray().Remove(root["signs"]!.AsArray().Single(s => s!["flag"]!.GetValue<string>() == "RF15")));
+
+        Assert.Contains("concepts.json: red flag 'RF15' has no sign (give it the concepts that describe it)", Problems());
+    }
+
+    [Fact]
+    public void A_sign_naming_an_unknown_concept_is_reported()
+    {
+        Edit("concepts.json", root => root["signs"]![0]!["clear"]![0]!.AsArray().Add("chestt"));
+
+        Assert.Contains("concepts.json: sign 'RF01': unknown concept 'chestt'", Problems());
+    }
+
+    [Fact]
+    public void A_concept_without_Chinese_words_is_reported()
+    {
+        Edit("concepts.json", root => root["concepts"]![0]!["zh-CN"] = new JsonArray());
+
+        Assert.Contains("concepts.json: concept 'pain': has no Chinese words", Problems());
+    }
+
+    [Fact]
+    public void Words_for_an_answer_the_question_does_not_have_are_reported()
+    {
+        Edit("answers.json", root => root["steps"]![0]!["values"]![0]!["value"] = "sofa");
+
+        Assert.Contains("answers.json: step 'sleep_position': 'sofa' is not an answer of this question", Problems());
+    }
+
     private List<string> Problems() => [.. ContentValidator.Validate(CareContent.Load(_copy))];
 
     private void Edit(string file, Action<JsonNode> change)

@@ -50,6 +50,19 @@ public sealed class GroupConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_partial_warning_sign_typed_in_a_channel_gets_the_confirming_question_and_the_advice_for_yes()
+    {
+        var mention = ConnectorStandIn.Fixture("teams-message-channel-mention.json", _bot.Connector.BaseAddress, "<at>BackCareBot</at> both legs ache after I lie in");
+
+        using var response = await _bot.Client.PostActivityAsync(mention);
+
+        var text = JsonNode.Parse(Assert.Single(_bot.Connector.Requests).Body)!["text"]!.GetValue<string>();
+        Assert.Contains("Just to check", text, StringComparison.Ordinal);
+        Assert.Contains("If the answer is yes: Please go to", text, StringComparison.Ordinal);
+        Assert.Contains("only in a personal chat", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Added_to_a_team_the_bot_introduces_itself_without_asking_anything()
     {
         var added = ConnectorStandIn.Fixture("teams-conversationUpdate-personal-bot-added.json", _bot.Connector.BaseAddress);

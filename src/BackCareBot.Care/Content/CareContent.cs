@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using BackCareBot.Care.Understanding;
 using BackCareBot.Dialogs.Flows;
 using BackCareBot.Protocol.Cards;
 
@@ -15,6 +16,12 @@ public sealed class CareContent
     public required IReadOnlyDictionary<string, Flow> Flows { get; init; }
 
     public required RedFlagFile RedFlags { get; init; }
+
+    /// <summary>The warning signs as combinations of concepts, with the words for each (concepts.json).</summary>
+    public required ConceptFile Concepts { get; init; }
+
+    /// <summary>The words people use for the answers to each question (answers.json).</summary>
+    public required AnswerFile Answers { get; init; }
 
     public required EmergencyFile Emergency { get; init; }
 
@@ -72,6 +79,8 @@ public sealed class CareContent
             Cards = cards,
             Flows = flows,
             RedFlags = Read(Path.Combine(folder, "redflags.json"), ContentJsonContext.Default.RedFlagFile),
+            Concepts = Read(Path.Combine(folder, "concepts.json"), ContentJsonContext.Default.ConceptFile),
+            Answers = Read(Path.Combine(folder, "answers.json"), ContentJsonContext.Default.AnswerFile),
             Emergency = Read(Path.Combine(folder, "emergency.json"), ContentJsonContext.Default.EmergencyFile),
             Sources = Read(Path.Combine(folder, "sources.json"), ContentJsonContext.Default.SourceFile).Sources.ToDictionary(s => s.Id, StringComparer.Ordinal),
             Advice = Read(Path.Combine(folder, "advice.json"), ContentJsonContext.Default.AdviceFile),

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using BackCareBot.Care.Understanding;
 using BackCareBot.Dialogs.Flows;
 
 namespace BackCareBot.Care.Content;
@@ -13,4 +14,6 @@ namespace BackCareBot.Care.Content;
 [JsonSerializable(typeof(ExerciseFile))]
 [JsonSerializable(typeof(QuizFile))]
 [JsonSerializable(typeof(LocaleFile))]
+[JsonSerializable(typeof(ConceptFile))]
+[JsonSerializable(typeof(AnswerFile))]
 internal sealed partial class ContentJsonContext : JsonSerializerContext;

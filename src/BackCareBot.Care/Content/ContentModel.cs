@@ -34,9 +34,6 @@ public sealed class RedFlag
 
     public List<string> Sources { get; set; } = [];
 
-    /// <summary>Phrases per locale that raise this flag when typed at any step.</summary>
-    public Dictionary<string, List<string>> Triggers { get; set; } = [];
-
     /// <summary>A flow to ask next when the flag is raised from free text (e.g. RF12 -> RF12b).</summary>
     public string? FollowUp { get; set; }
 }

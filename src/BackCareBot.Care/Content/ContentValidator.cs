@@ -22,6 +22,8 @@ public static partial class ContentValidator
         WarningSignRules.ValidateQuestions(content, problems);
         ValidateRedFlags(content, problems, keys);
         ValidateEmergency(content, problems, keys);
+        problems.AddRange(Understanding.ConceptValidator.Validate(content));
+        problems.AddRange(Understanding.AnswerValidator.Validate(content));
         ValidateAdvice(content, problems, keys);
         ValidateExercises(content, problems, keys);
         ValidateQuiz(content, problems, keys);

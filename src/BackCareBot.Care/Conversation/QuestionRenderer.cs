@@ -18,6 +18,12 @@ internal sealed class QuestionRenderer(CareTexts texts, CareCards cards)
     {
         var turn = dc.Turn;
         var prompt = texts.T(turn, step.Prompt!);
+        if (reason == AskReason.First && turn.State.Heard?.TryGetValue(step.Id, out var heard) == true)
+        {
+            // The first message already gave this answer: confirm it instead of asking afresh.
+            prompt = $"{texts.T(turn, "answer.heard_confirm", "answer", texts.AnswerLabel(turn, step, heard))}\n\n{prompt}";
+        }
+
         var lead = reason switch
         {
             AskReason.Retry => RetryText(turn, step),

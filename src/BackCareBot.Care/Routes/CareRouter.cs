@@ -2,6 +2,7 @@ using BackCareBot.Care.Actions;
 using BackCareBot.Care.Cards;
 using BackCareBot.Care.Conversation;
 using BackCareBot.Care.Triage;
+using BackCareBot.Care.Understanding;
 using BackCareBot.Dialogs.Flows;
 using BackCareBot.Protocol.Schema;
 
@@ -21,10 +22,10 @@ internal sealed class CareRouter
 
     private readonly CareRoute[] _routes;
 
-    public CareRouter(CareServices services, IWarningSignCheck warningSigns, StepCatalog steps, QuestionRenderer questions)
+    public CareRouter(CareServices services, IWarningSignCheck warningSigns, TypedAnswers typed, StepCatalog steps, QuestionRenderer questions)
     {
         var texts = services.Texts;
-        var open = new OpenQuestion(texts);
+        var open = new OpenQuestion(texts, typed, steps);
         _routes =
         [
             // Channels and group chats first: health questions are never asked, nor anything stored, where others read along.
@@ -35,7 +36,7 @@ internal sealed class CareRouter
             new("card refresh", (a, i) => IsCardAction(a) && i.CardVerb == CareCards.RefreshVerb, new CardRefreshRoute(texts, services.Cards, steps, questions)),
             new("card answer", (a, i) => (IsCardAction(a) && i.CardVerb == CareCards.AnswerVerb) || (a.IsType(ActivityTypes.Message) && i.IsCardAnswer), new CardAnswerRoute(texts, services.Cards, steps, open)),
             new("unknown card verb", (a, _) => IsCardAction(a), new UnknownCardVerbRoute()),
-            new("message", (a, _) => a.IsType(ActivityTypes.Message), new MessageRoute(texts, new GlobalCommands(texts, new PrivacySummary(texts, steps, services.Content), steps), new WarningSignStep(warningSigns, texts), open)),
+            new("message", (a, _) => a.IsType(ActivityTypes.Message), new MessageRoute(texts, new GlobalCommands(texts, new PrivacySummary(texts, steps, services.Content), steps), new WarningSignStep(new SignCheck(services.Content, warningSigns), texts), open)),
         ];
     }
 

@@ -1,5 +1,6 @@
 using BackCareBot.Care.Conversation;
 using BackCareBot.Care.Triage;
+using BackCareBot.Care.Understanding;
 using BackCareBot.Dialogs.Engine;
 using BackCareBot.Dialogs.Recognition;
 using BackCareBot.Dialogs.State;
@@ -32,9 +33,12 @@ internal sealed class GroupConversationRoute(IStateStore store, IWarningSignChec
         }
 
         var text = texts.T(turn, "group.private");
-        if (!TextNormalizer.IsBlank(turn.Input.Text) && warningSigns.Match(turn.Input.Text) is { } flag)
+        if (!TextNormalizer.IsBlank(turn.Input.Text) && warningSigns.Recognize(turn.Input.Text) is { } sign)
         {
-            text = $"{texts.LevelMessage(turn, flag.Level)}\n\n{texts.HelpNow(turn)}\n\n{text}";
+            // Nothing is stored here to ask a confirming question with: a partial sign gets the question and the advice for "yes".
+            var advice = $"{texts.LevelMessage(turn, sign.Flag.Level)}\n\n{texts.HelpNow(turn)}";
+            text = sign.Tier == SignTier.Clear ? $"{advice}\n\n{text}"
+                : $"{texts.T(turn, "understanding.confirm", "question", texts.T(turn, sign.Flag.Question))}\n\n{texts.T(turn, "understanding.group_confirm", "advice", advice)}\n\n{text}";
         }
 
         if (activity.IsType(ActivityTypes.Invoke))

@@ -25,6 +25,15 @@ public sealed class CareState
 
     public List<string> Flags { get; set; } = [];
 
+    /// <summary>The warning sign whose confirming question is open, if any.</summary>
+    public string? PendingSign { get; set; }
+
+    /// <summary>Signs already asked about with a confirming question: each is asked once per conversation.</summary>
+    public List<string>? AskedSigns { get; set; }
+
+    /// <summary>Answers understood from what the user said before the question was asked, to confirm instead of asking again.</summary>
+    public Dictionary<string, string>? Heard { get; set; }
+
     public DialogState Dialog { get; set; } = new();
 
     /// <summary>How many steps gentler than the pain score suggests, after worse check-ins.</summary>

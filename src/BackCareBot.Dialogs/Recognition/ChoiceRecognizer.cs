@@ -78,12 +78,15 @@ public static class ChoiceRecognizer
             || text.Split(' ').Any(word => word.Length >= 4 && EditDistance(word, phrase) <= allowed);
     }
 
-    /// <summary>Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment).</summary>
-    public static int EditDistance(string a, string b)
+    /// <summary>
+    /// Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment); anything
+    /// over <paramref name="limit"/> (at most 2) is reported as <paramref name="limit"/> + 1, found as early as possible.
+    /// </summary>
+    public static int EditDistance(string a, string b, int limit = 2)
     {
-        if (Math.Abs(a.Length - b.Length) > 2)
+        if (Math.Abs(a.Length - b.Length) > limit)
         {
-            return 3;
+            return limit + 1;
         }
 
         var width = b.Length + 1;
@@ -99,6 +102,7 @@ public static class ChoiceRecognizer
         for (var i = 1; i <= a.Length; i++)
         {
             current[0] = i;
+            var rowBest = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
@@ -109,12 +113,18 @@ public static class ChoiceRecognizer
                 }
 
                 current[j] = best;
+                rowBest = Math.Min(rowBest, best);
+            }
+
+            if (rowBest > limit)
+            {
+                return limit + 1;
             }
 
             previous.CopyTo(beforePrevious);
             current.CopyTo(previous);
         }
 
-        return previous[b.Length];
+        return Math.Min(previous[b.Length], limit + 1);
     }
 }

@@ -1,8 +1,17 @@
 namespace BackCareBot.Dialogs.Recognition;
 
-/// <summary>Whole numbers 0-100 from digits ("7", "7/10", "7 out of 10"), English words and Chinese numerals ("七", "七分", "十一").</summary>
+/// <summary>
+/// Whole numbers 0-100 from digits ("7", "7/10", "7 out of 10"), English words and Chinese numerals ("七", "七分", "十一").
+/// A range ("6 or 7", "3-4", "six to seven", 三四分, 6到7) gives its higher end: for a pain score the cautious reading.
+/// </summary>
 public static class NumberRecognizer
 {
+    private static readonly System.Text.RegularExpressions.Regex Range = new(
+        @"(?<![\d/])(\d{1,3})(?: ?(?:or|to|-|到|或|至|~) ?| )(\d{1,3})(?![\d/])", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    private static readonly System.Text.RegularExpressions.Regex OutOfTen = new(
+        @"(?:/ ?| out of | outta )(?:10|ten)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     private static readonly Dictionary<string, int> EnglishWords = new(StringComparer.Ordinal)
     {
         ["zero"] = 0, ["nil"] = 0, ["none"] = 0, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5,
@@ -21,6 +30,12 @@ public static class NumberRecognizer
         if (normalized.Length == 0)
         {
             return null;
+        }
+
+        normalized = OutOfTen.Replace(normalized, " ");
+        if (Range.Match(normalized) is { Success: true } range)
+        {
+            return Math.Max(int.Parse(range.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture), int.Parse(range.Groups[2].ValueSpan, System.Globalization.CultureInfo.InvariantCulture));
         }
 
         return FromDigits(normalized) ?? FromEnglish(normalized) ?? FromChinese(normalized);
@@ -61,6 +76,12 @@ public static class NumberRecognizer
                     return value + unit;
                 }
 
+                // "six or seven", "six to seven": the higher end.
+                if (i + 2 < words.Length && words[i + 1] is "or" or "to" && EnglishWords.TryGetValue(words[i + 2], out var upper) && upper > value)
+                {
+                    return upper;
+                }
+
                 return value;
             }
         }
@@ -86,7 +107,8 @@ public static class NumberRecognizer
         var ten = span.IndexOf('十');
         if (ten < 0)
         {
-            return span.Length == 1 ? Digit(span[0]) : null;
+            // 三四 is "three or four": the higher end.
+            return span.Length == 1 ? Digit(span[0]) : span.Length == 2 ? Math.Max(Digit(span[0]) ?? -1, Digit(span[1]) ?? -1) is var high and >= 0 ? high : null : null;
         }
 
         var tens = ten == 0 ? 1 : Digit(span[ten - 1]);

@@ -22,13 +22,13 @@ public static class YesNoRecognizer
         "no", "nope", "nah", "not really", "no thanks", "no thank you", "never", "none", "not at all", "negative", "n",
         "i don't", "i dont", "don't", "dont", "it doesn't", "it doesnt", "doesn't", "doesnt", "haven't", "havent",
         "i haven't", "no i don't", "not", "none of these", "none of them", "neither",
-        "不", "不是", "没有", "没", "否", "不对", "不会", "不用", "没有的", "都没有", "一个都没有", "以上都没有", "不要", "不行", "不需要",
+        "不用了", "不", "不是", "没有", "没", "否", "不对", "不会", "不用", "没有的", "都没有", "一个都没有", "以上都没有", "不要", "不行", "不需要",
     ];
 
     private static readonly string[] YesPhrases =
     [
         "yes", "yeah", "yep", "yup", "y", "sure", "ok", "okay", "of course", "correct", "right", "true", "i do", "i have",
-        "it does", "does", "definitely", "absolutely", "affirmative", "yes please", "i agree", "agree", "agreed", "indeed",
+        "it does", "does", "definitely", "absolutely", "affirmative", "yes please", "go on", "go ahead", "let's start", "lets start", "let's go", "lets go", "alright", "all right", "sounds good", "i agree", "agree", "agreed", "indeed",
         "是", "是的", "对", "对的", "有", "有的", "好", "好的", "嗯", "可以", "行", "同意", "我同意", "没错", "确实", "会", "需要", "要",
     ];
 

@@ -1,0 +1,46 @@
+using System.Text.Json.Serialization;
+
+namespace BackCareBot.Care.Understanding;
+
+/// <summary>dialogs/answers.json: for each question, the words people use for each answer and how numbers map to answers.</summary>
+public sealed class AnswerFile
+{
+    public List<AnswerStep> Steps { get; set; } = [];
+}
+
+public sealed class AnswerStep
+{
+    public string Step { get; set; } = "";
+
+    /// <summary>choice (words only), minutes or days (a stated time span), years (an age) or score (0-10).</summary>
+    public string Kind { get; set; } = "";
+
+    /// <summary>The answer to take when two different answers are named ("side, sometimes front" = it varies).</summary>
+    public string? Mixed { get; set; }
+
+    /// <summary>Without <see cref="Mixed"/>: which of two named answers wins, first = strongest ("left buttock" = buttock).</summary>
+    public List<string> Precedence { get; set; } = [];
+
+    /// <summary>Number bands in order: the first band whose <see cref="AnswerBand.Below"/> the number is under; the last has none.</summary>
+    public List<AnswerBand> Bands { get; set; } = [];
+
+    public List<AnswerWords> Values { get; set; } = [];
+}
+
+public sealed class AnswerBand
+{
+    public string Value { get; set; } = "";
+
+    public int? Below { get; set; }
+}
+
+public sealed class AnswerWords
+{
+    public string Value { get; set; } = "";
+
+    [JsonPropertyName("en")]
+    public List<string> English { get; set; } = [];
+
+    [JsonPropertyName("zh-CN")]
+    public List<string> Chinese { get; set; } = [];
+}

@@ -1,0 +1,177 @@
+using BackCareBot.Dialogs.Recognition;
+
+namespace BackCareBot.Care.Understanding;
+
+/// <summary>What a matched phrase is: a concept, or a word of the negation grammar.</summary>
+public enum PhraseRole : byte
+{
+    Concept,
+    NegatesAfter,
+    NegatesBefore,
+    Pseudo,
+    Terminator,
+}
+
+/// <summary>One phrase found in the text: units [Start, End) and what it means.</summary>
+public readonly record struct Hit(int Start, int End, PhraseRole Role, string[] Concepts);
+
+/// <summary>
+/// Every phrase of every concept and of the negation grammar, both languages, in one trie over text units.
+/// Matching takes the longest phrase at each point, left to right; for Chinese this is forward maximum matching
+/// with the medical lexicon as the dictionary. English words of five letters or more not in the lexicon are
+/// corrected to a lexicon word one edit away (two from eight letters), keeping the first letter.
+/// </summary>
+public sealed class Lexicon
+{
+    private sealed class Node
+    {
+        public Dictionary<string, Node>? Next;
+        public List<string>? Concepts;
+        public PhraseRole? Role;
+    }
+
+    private readonly Node _root = new();
+    private readonly HashSet<string> _vocabulary = new(StringComparer.Ordinal);
+    private readonly Dictionary<char, List<(string Raw, string Key)>> _words = [];
+
+    public Lexicon(ConceptFile file)
+    {
+        foreach (var concept in file.Concepts)
+        {
+            foreach (var phrase in concept.English.Concat(concept.Chinese))
+            {
+                Add(phrase, PhraseRole.Concept, concept.Id);
+            }
+        }
+
+        foreach (var words in file.Negation.Values)
+        {
+            words.Before.ForEach(p => Add(p, PhraseRole.NegatesAfter, null));
+            words.After.ForEach(p => Add(p, PhraseRole.NegatesBefore, null));
+            words.Pseudo.ForEach(p => Add(p, PhraseRole.Pseudo, null));
+            words.Terminators.ForEach(p => Add(p, PhraseRole.Terminator, null));
+        }
+
+        foreach (var word in file.Lookalikes.Values.SelectMany(l => l))
+        {
+            _vocabulary.Add(word);
+            _vocabulary.Add(TextUnits.Stem(word));
+        }
+    }
+
+    /// <summary>The units as the lexicon reads them: typos of lexicon words replaced by the word.</summary>
+    public void Correct(List<TextUnit> units)
+    {
+        for (var i = 0; i < units.Count; i++)
+        {
+            var unit = units[i];
+            if (unit.Cjk || unit.Raw.Length < 5 || char.IsAsciiDigit(unit.Raw[0]) || _vocabulary.Contains(unit.Key) || _vocabulary.Contains(unit.Raw))
+            {
+                continue;
+            }
+
+            if (_words.TryGetValue(unit.Raw[0], out var candidates))
+            {
+                var allowed = unit.Raw.Length >= 8 ? 2 : 1;
+                foreach (var (raw, key) in candidates)
+                {
+                    if (Math.Abs(raw.Length - unit.Raw.Length) <= allowed && ChoiceRecognizer.EditDistance(unit.Raw, raw, allowed) <= allowed)
+                    {
+                        units[i] = unit with { Key = key };
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    public List<Hit> Match(List<TextUnit> units)
+    {
+        var hits = new List<Hit>();
+        var i = 0;
+        while (i < units.Count)
+        {
+            Node? best = null;
+            var bestEnd = i;
+            var node = _root;
+            for (var j = i; j < units.Count; j++)
+            {
+                if (node.Next is null || !node.Next.TryGetValue(units[j].Key, out node))
+                {
+                    break;
+                }
+
+                if (node.Concepts is not null || node.Role is not null)
+                {
+                    best = node;
+                    bestEnd = j + 1;
+                }
+
+                // A phrase never runs over the end of a sentence or a pause.
+                if (units[j].After != Break.None)
+                {
+                    break;
+                }
+            }
+
+            if (best is null)
+            {
+                i++;
+                continue;
+            }
+
+            hits.Add(best.Concepts is not null
+                ? new Hit(i, bestEnd, PhraseRole.Concept, [.. best.Concepts])
+                : new Hit(i, bestEnd, best.Role!.Value, []));
+            i = bestEnd;
+        }
+
+        return hits;
+    }
+
+    private void Add(string phrase, PhraseRole role, string? concept)
+    {
+        var units = TextUnits.Split(phrase);
+        if (units.Count == 0)
+        {
+            return;
+        }
+
+        var node = _root;
+        foreach (var unit in units)
+        {
+            node.Next ??= new Dictionary<string, Node>(StringComparer.Ordinal);
+            if (!node.Next.TryGetValue(unit.Key, out var next))
+            {
+                next = new Node();
+                node.Next.Add(unit.Key, next);
+            }
+
+            node = next;
+            if (!unit.Cjk && _vocabulary.Add(unit.Key) && unit.Raw.Length >= 4 && !char.IsAsciiDigit(unit.Raw[0]))
+            {
+                if (!_words.TryGetValue(unit.Raw[0], out var list))
+                {
+                    _words[unit.Raw[0]] = list = [];
+                }
+
+                list.Add((unit.Raw, unit.Key));
+            }
+
+            _vocabulary.Add(unit.Raw);
+        }
+
+        if (concept is null)
+        {
+            node.Role ??= role;
+        }
+        else if (node.Concepts is null)
+        {
+            node.Concepts = [concept];
+        }
+        else if (!node.Concepts.Contains(concept))
+        {
+            node.Concepts.Add(concept);
+        }
+    }
+}

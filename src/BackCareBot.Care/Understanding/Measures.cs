@@ -1,0 +1,77 @@
+namespace BackCareBot.Care.Understanding;
+
+/// <summary>The measured concepts of the model: a stated age ("I'm 62", 五十八岁) and a stated time span ("6 weeks", 两个月).</summary>
+public static class Measures
+{
+    private static readonly HashSet<string> AgeBefore = new(["im", "i", "am", "aged", "age", "我"], StringComparer.Ordinal);
+    private static readonly HashSet<string> AgeAfter = new(["year", "years", "yo", "yrs", "岁", "了"], StringComparer.Ordinal);
+
+    /// <summary>The highest age stated in the text, or null.</summary>
+    public static int? Age(List<TextUnit> units)
+    {
+        int? age = null;
+        for (var i = 0; i < units.Count; i++)
+        {
+            if (!Quantities.TryRead(units, i, out var value, out var length))
+            {
+                continue;
+            }
+
+            var before = i > 0 && AgeBefore.Contains(units[i - 1].Raw);
+            var after = i + length < units.Count && AgeAfter.Contains(units[i + length].Raw);
+            if ((before || after) && value is >= 1 and <= 120 && units[i].Raw is not ("a" or "an"))
+            {
+                age = Math.Max(age ?? 0, value);
+            }
+
+            i += length - 1;
+        }
+
+        return age;
+    }
+
+    /// <summary>The longest time span stated in the text, in days, or null: "a fortnight" 14, "over a month" 30, 两个月 60.</summary>
+    public static int? Days(List<TextUnit> units)
+    {
+        int? days = null;
+        for (var i = 0; i < units.Count; i++)
+        {
+            if (units[i].Raw == "fortnight")
+            {
+                days = Math.Max(days ?? 0, 14);
+                continue;
+            }
+
+            if (!Quantities.TryRead(units, i, out var value, out var length))
+            {
+                continue;
+            }
+
+            var j = i + length;
+            while (j < units.Count && units[j].Raw is "个" or "多" or "来" or "of" or "more" or "extra")
+            {
+                j++;
+            }
+
+            if (j < units.Count && UnitDays(units, j) is { } unit)
+            {
+                days = Math.Max(days ?? 0, value * unit);
+            }
+
+            i += length - 1;
+        }
+
+        return days;
+    }
+
+    private static int? UnitDays(List<TextUnit> units, int j) => units[j].Key switch
+    {
+        "day" or "天" => 1,
+        "week" or "周" or "礼" => 7,
+        "星" when j + 1 < units.Count && units[j + 1].Raw == "期" => 7,
+        "fortnight" => 14,
+        "month" or "月" => 30,
+        "year" or "年" => 365,
+        _ => null,
+    };
+}

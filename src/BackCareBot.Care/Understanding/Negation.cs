@@ -1,0 +1,150 @@
+namespace BackCareBot.Care.Understanding;
+
+/// <summary>
+/// NegEx-style scopes. An English negation ("no", "never", "without") covers what follows, up to seven words, the end
+/// of the sentence or a terminator ("but", "now"): "no numbness or weakness" negates both, "no fever yesterday but
+/// today I'm burning up" does not negate the second fever. A bare "No," or "No." answers, it negates nothing.
+/// A Chinese negation (没有, 不, 无) covers its clause, which ends at a comma, a full stop or a terminator (但是, 只是,
+/// 今天). "is fine" / 正常 negate back to the start of their clause. Hedges ("I think", 好像) negate nothing.
+/// </summary>
+public static class Negation
+{
+    private const int EnglishScope = 7;
+
+    public static bool[] Negated(List<TextUnit> units, List<Hit> hits)
+    {
+        var negatedUnit = new bool[units.Count];
+        for (var h = 0; h < hits.Count; h++)
+        {
+            var hit = hits[h];
+            if (hit.Role == PhraseRole.NegatesAfter)
+            {
+                var cjk = units[hit.Start].Cjk;
+                if (!cjk && units[hit.End - 1].After != Break.None)
+                {
+                    continue;
+                }
+
+                var from = cjk ? ClauseStart(units, hits, h) : hit.End;
+                var to = FirstConceptEnd(units, hits, h, cjk ? ClauseEnd(units, hits, h) : EnglishEnd(units, hits, h));
+                Mark(negatedUnit, from, to);
+            }
+            else if (hit.Role == PhraseRole.NegatesBefore)
+            {
+                var from = ClauseStart(units, hits, h);
+                if (!units[hit.Start].Cjk)
+                {
+                    from = Math.Max(from, hit.Start - 5);
+                }
+
+                Mark(negatedUnit, from, hit.Start);
+            }
+        }
+
+        var negated = new bool[hits.Count];
+        for (var h = 0; h < hits.Count; h++)
+        {
+            negated[h] = hits[h].Role == PhraseRole.Concept && negatedUnit[hits[h].Start];
+        }
+
+        return negated;
+    }
+
+    /// <summary>
+    /// A negation covers the first thing it names and whatever is joined to it ("no numbness, tingling or weakness",
+    /// 没有麻木也没有无力), not the next idea ("没减肥体重掉了": not dieting, and the weight went down).
+    /// </summary>
+    private static int FirstConceptEnd(List<TextUnit> units, List<Hit> hits, int h, int end)
+    {
+        for (var k = h + 1; k < hits.Count && hits[k].Start < end; k++)
+        {
+            if (hits[k].Role != PhraseRole.Concept)
+            {
+                continue;
+            }
+
+            var after = hits[k].End;
+            var joined = units[after - 1].After == Break.Pause
+                || (after < units.Count && Conjunctions.Contains(units[after].Raw))
+                || (k + 1 < hits.Count && hits[k + 1].Start == after && hits[k + 1].Role == PhraseRole.Concept && !units[after].Cjk);
+            if (!joined)
+            {
+                return Math.Min(end, after);
+            }
+        }
+
+        return end;
+    }
+
+    private static readonly HashSet<string> Conjunctions = new(["or", "nor", "and", "或", "也", "和", "及", "或者", "还", "with", "in", "around", "of", "any"], StringComparer.Ordinal);
+
+    private static void Mark(bool[] negated, int from, int to)
+    {
+        for (var i = Math.Max(0, from); i < Math.Min(to, negated.Length); i++)
+        {
+            negated[i] = true;
+        }
+    }
+
+    private static int EnglishEnd(List<TextUnit> units, List<Hit> hits, int h)
+    {
+        var limit = Math.Min(units.Count, hits[h].End + EnglishScope);
+        for (var i = hits[h].End; i < limit; i++)
+        {
+            if (units[i].After == Break.Sentence)
+            {
+                limit = i + 1;
+                break;
+            }
+        }
+
+        for (var k = h + 1; k < hits.Count && hits[k].Start < limit; k++)
+        {
+            if (hits[k].Role == PhraseRole.Terminator)
+            {
+                return hits[k].Start;
+            }
+        }
+
+        return limit;
+    }
+
+    private static int ClauseStart(List<TextUnit> units, List<Hit> hits, int h)
+    {
+        var start = hits[h].Start;
+        var i = start;
+        while (i > 0 && units[i - 1].After == Break.None)
+        {
+            i--;
+        }
+
+        for (var k = h - 1; k >= 0 && hits[k].End > i; k--)
+        {
+            if (hits[k].Role == PhraseRole.Terminator)
+            {
+                return hits[k].End;
+            }
+        }
+
+        return i;
+    }
+
+    private static int ClauseEnd(List<TextUnit> units, List<Hit> hits, int h)
+    {
+        var end = hits[h].End;
+        while (end < units.Count && units[end - 1].After == Break.None)
+        {
+            end++;
+        }
+
+        for (var k = h + 1; k < hits.Count && hits[k].Start < end; k++)
+        {
+            if (hits[k].Role == PhraseRole.Terminator)
+            {
+                return hits[k].Start;
+            }
+        }
+
+        return end;
+    }
+}

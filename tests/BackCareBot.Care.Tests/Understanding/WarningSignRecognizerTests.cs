@@ -1,0 +1,57 @@
+using BackCareBot.Care.Understanding;
+
+namespace BackCareBot.Care.Tests.Understanding;
+
+/// <summary>The recogniser's rules one at a time: negation scope, hedges, typing, look-alikes, tiers.</summary>
+public sealed class WarningSignRecognizerTests
+{
+    private static readonly WarningSignRecognizer Recognizer = new(ConversationDriver.Content);
+
+    [Theory]
+    [InlineData("no numbness or weakness")]
+    [InlineData("I don't have a fever, no chills either")]
+    [InlineData("没有麻木也没有无力")]
+    [InlineData("小便没问题")]
+    [InlineData("I'm painting the bedroom today")]
+    [InlineData("I fell asleep on the sofa")]
+    [InlineData("I can't bend down to put my socks on for the first hour")]
+    public void Negated_and_ordinary_messages_raise_nothing(string text) => Assert.Null(Recognizer.Recognize(text));
+
+    [Theory]
+    [InlineData("No. Chest pain.", "RF01")]
+    [InlineData("no fever yesterday but today I'm burning up", "RF12")]
+    [InlineData("昨天没发烧今天烧起来了", "RF12")]
+    [InlineData("I think my bum is a bit numb", "RF03")]
+    [InlineData("好像屁股有点麻", "RF03")]
+    [InlineData("I can’t pee", "RF04")]
+    [InlineData("numbess in my groin", "RF03")]
+    [InlineData("I have a fevor", "RF12")]
+    [InlineData("我發燒了", "RF12")]
+    [InlineData("兩條腿都麻", "RF06")]
+    public void Signs_said_in_everyday_words_route_at_once(string text, string flag)
+    {
+        var match = Recognizer.Recognize(text);
+
+        Assert.Equal((flag, SignTier.Clear), (match?.Flag.Id, match?.Tier));
+    }
+
+    [Theory]
+    [InlineData("I've got hay fever", "RF12")]
+    [InlineData("both legs ache after I lie in", "RF06")]
+    [InlineData("I feel a bit dizzy", "RF02")]
+    [InlineData("it hurts all the time", "RF13")]
+    [InlineData("numb bum from sitting on a hard chair at the match", "RF03")]
+    public void Partial_or_look_alike_signs_ask_first(string text, string flag)
+    {
+        var match = Recognizer.Recognize(text);
+
+        Assert.Equal((flag, SignTier.Confirm), (match?.Flag.Id, match?.Tier));
+    }
+
+    [Fact]
+    public void A_flag_raised_earlier_completes_a_combination()
+    {
+        Assert.Equal(SignTier.Confirm, Recognizer.Recognize("now I can't stand up")!.Tier);
+        Assert.Equal(("RF09b", SignTier.Clear), (Recognizer.Recognize("now I can't stand up", ["RF09"])!.Flag.Id, Recognizer.Recognize("now I can't stand up", ["RF09"])!.Tier));
+    }
+}
