@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace BackCareBot.Load;
 
 /// <summary>Measured turns and conversations (sorted latencies in Stopwatch ticks), failures and replies, as JSON.</summary>
-public sealed class LoadResult(LoadSettings settings, int turnsPerConversation, long[] turns, long[] conversations, int failures, long replies, long replyBytes)
+public sealed class LoadResult(LoadSettings settings, int turnsPerConversation, long[] turns, long[] conversations, int failures, long replies, long replyBytes, long allTurns)
 {
     public void WriteJson(Stream output)
     {
@@ -17,6 +17,7 @@ public sealed class LoadResult(LoadSettings settings, int turnsPerConversation, 
         json.WriteNumber("measureSeconds", settings.Duration.TotalSeconds);
         json.WriteNumber("turnsPerConversation", turnsPerConversation);
         json.WriteNumber("turns", turns.Length);
+        json.WriteNumber("allTurns", allTurns);
         json.WriteNumber("failures", failures);
         json.WriteNumber("turnsPerSecond", Math.Round(turns.Length / settings.Duration.TotalSeconds, 1));
         json.WriteNumber("p50Ms", Percentile(turns, 0.50));

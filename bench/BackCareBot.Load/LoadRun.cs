@@ -29,7 +29,7 @@ public sealed class LoadRun(HttpClient client, LoadSettings settings, Script scr
         var conversations = results.SelectMany(r => r.Conversations).ToArray();
         Array.Sort(turns);
         Array.Sort(conversations);
-        return new LoadResult(settings, script.Turns.Count, turns, conversations, _failures, Interlocked.Read(ref _replies), Interlocked.Read(ref _replyBytes));
+        return new LoadResult(settings, script.Turns.Count, turns, conversations, _failures, Interlocked.Read(ref _replies), Interlocked.Read(ref _replyBytes), Interlocked.Read(ref _turns));
     }
 
     private async Task<(List<long> Turns, List<long> Conversations)> UserAsync(int user, long measureFrom, long measureTo)
@@ -41,8 +41,6 @@ public sealed class LoadRun(HttpClient client, LoadSettings settings, Script scr
             var conversation = $"a:{settings.Label}-{user}-{n}";
             var completed = true;
             var began = Stopwatch.GetTimestamp();
-            var measuredReplies = 0L;
-            var measuredBytes = 0L;
             for (var t = 0; t < script.Turns.Count && completed; t++)
             {
                 var started = Stopwatch.GetTimestamp();
@@ -61,8 +59,8 @@ public sealed class LoadRun(HttpClient client, LoadSettings settings, Script scr
                     if (completed)
                     {
                         turns.Add(ended - started);
-                        measuredReplies += replies;
-                        measuredBytes += bytes;
+                        Interlocked.Add(ref _replies, replies);
+                        Interlocked.Add(ref _replyBytes, bytes);
                     }
                     else
                     {
@@ -77,9 +75,6 @@ public sealed class LoadRun(HttpClient client, LoadSettings settings, Script scr
             {
                 conversations.Add(finished - began);
             }
-
-            Interlocked.Add(ref _replies, measuredReplies);
-            Interlocked.Add(ref _replyBytes, measuredBytes);
         }
 
         return (turns, conversations);
