@@ -38,7 +38,7 @@ public sealed class LoadRun(HttpClient client, LoadSettings settings, Script scr
         var conversations = new List<long>(capacity: 1_024);
         for (var n = 0; Stopwatch.GetTimestamp() < measureTo && Interlocked.Read(ref _turns) < settings.MaxTurns; n++)
         {
-            var conversation = $"a:{settings.Label}-{user}-{n}";
+            var conversation = TeamsIds.Conversation(settings.Label, user, n);
             var completed = true;
             var began = Stopwatch.GetTimestamp();
             for (var t = 0; t < script.Turns.Count && completed; t++)
@@ -50,7 +50,7 @@ public sealed class LoadRun(HttpClient client, LoadSettings settings, Script scr
                     return (turns, conversations);
                 }
 
-                var (ok, replies, bytes) = await TurnAsync(conversation, script.Activity(t, conversation, $"user-{user}-{n}", $"{conversation}-{t}"), t).ConfigureAwait(false);
+                var (ok, replies, bytes) = await TurnAsync(conversation, script.Activity(t, conversation, TeamsIds.User(settings.Label, user, n), TeamsIds.Activity(settings.Label, user, n, t)), t).ConfigureAwait(false);
                 completed = ok;
                 var ended = Stopwatch.GetTimestamp();
                 Interlocked.Increment(ref _turns);
