@@ -36,12 +36,12 @@ public sealed class AzureTemplateContentTests
         Site["properties"]!["siteConfig"]!["appSettings"]!.AsArray().ToDictionary(s => s!["name"]!.GetValue<string>(), s => s!["value"]!.GetValue<string>());
 
     [Fact]
-    public void The_web_app_runs_dotnet_10_on_linux_with_the_health_check_on_healthz()
+    public void The_web_app_runs_dotnet_10_on_linux_with_the_health_check_on_readyz()
     {
         var config = Site["properties"]!["siteConfig"]!;
 
         Assert.Equal("DOTNETCORE|10.0", config["linuxFxVersion"]!.GetValue<string>());
-        Assert.Equal("/healthz", config["healthCheckPath"]!.GetValue<string>());
+        Assert.Equal("/readyz", config["healthCheckPath"]!.GetValue<string>());
         Assert.True(config["alwaysOn"]!.GetValue<bool>());
         Assert.True(Site["properties"]!["httpsOnly"]!.GetValue<bool>());
         Assert.True(Assert.Single(Resources("Microsoft.Web/serverfarms"))["properties"]!["reserved"]!.GetValue<bool>());

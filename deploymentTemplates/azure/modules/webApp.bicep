@@ -44,7 +44,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     siteConfig: {
       linuxFxVersion: 'DOTNETCORE|10.0'
       alwaysOn: true
-      healthCheckPath: '/healthz'
+      // Ready, not just alive: content loaded, state store reachable, Connector token obtainable (/readyz).
+      healthCheckPath: '/readyz'
       http20Enabled: true
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
