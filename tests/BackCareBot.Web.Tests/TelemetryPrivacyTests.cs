@@ -94,6 +94,9 @@ public sealed class TelemetryPrivacyTests
         Assert.Contains(spans, s => s.OperationName == "connector");
         Assert.Contains(spans, s => s.GetTagItem("url.full") is not null);
         Assert.Contains(metrics, m => m.Name == "backcarebot.turns");
+        // The red-flag personas reach urgent levels: their turns carry the level as a number, and the routing is counted.
+        Assert.Contains(spans, s => s.OperationName == "turn" && s.GetTagItem("bot.route") is "message" && s.GetTagItem("bot.warning_sign.level") is 1 or 2);
+        Assert.Contains(metrics, m => m.Name == "backcarebot.warning_sign.routings");
 
         // Short answers ("no", "5", "yes") are substrings of ordinary words; free text, values and ids are not.
         var forbidden = secrets.Where(s => s.Length >= 4).Distinct(StringComparer.Ordinal).ToArray();
