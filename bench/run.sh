@@ -30,7 +30,8 @@ source "$bench/lib.sh"
 # The bot as it runs in Azure: Production settings (appsettings.json only), anonymous (no app id), SQLite in a
 # fresh folder. Its working directory is the project folder, as ./run.sh runs it.
 start_ours() { # data folder, log file; sets ours_pid
-  (cd "$web" && ASPNETCORE_ENVIRONMENT=Production Storage__DataFolder="$1" Care__CheckInPollSeconds="${CHECKIN_POLL_SECONDS:-60}" \
+  # The runtime settings the Bicep gives App Service (deploymentTemplates/azure/modules/webApp.bicep).
+  (cd "$web" && ASPNETCORE_ENVIRONMENT=Production DOTNET_EnableWriteXorExecute=0 DOTNET_GCgen0size=0x600000 Storage__DataFolder="$1" Care__CheckInPollSeconds="${CHECKIN_POLL_SECONDS:-60}" \
     exec dotnet bin/Release/publish/BackCareBot.Web.dll --urls "http://127.0.0.1:$ours_port" >"$2" 2>&1) &
   ours_pid=$!; pids+=("$ours_pid")
 }

@@ -28,7 +28,8 @@ trap cleanup EXIT
 source "$bench/lib.sh"
 
 start_ours() { # data folder, log file, check-in poll seconds; sets ours_pid
-  (cd "$web" && ASPNETCORE_ENVIRONMENT=Production Storage__DataFolder="$1" Care__CheckInPollSeconds="$3" \
+  # The runtime settings the Bicep gives App Service (deploymentTemplates/azure/modules/webApp.bicep).
+  (cd "$web" && ASPNETCORE_ENVIRONMENT=Production DOTNET_EnableWriteXorExecute=0 DOTNET_GCgen0size=0x600000 Storage__DataFolder="$1" Care__CheckInPollSeconds="$3" \
     exec dotnet bin/Release/publish/BackCareBot.Web.dll --urls "http://127.0.0.1:$ours_port" >"$2" 2>&1) &
   ours_pid=$!; pids+=("$ours_pid")
   wait_healthy "http://127.0.0.1:$ours_port/healthz" 120

@@ -15,9 +15,10 @@ public sealed class AzureTemplateContentTests
     private const string StorageBlobDataContributor = "ba92f5b4-2d11-453d-a403-e96b0029c9fe";
     private const string SampleId = "1b4e28ba-2fa1-11d2-883f-0016d3cca427";
 
-    // Read by App Service, the Application Insights agent, Azure.Identity or ASP.NET Core, not by the bot's options.
+    // Read by App Service, the Application Insights agent, Azure.Identity, ASP.NET Core or the .NET runtime, not by the bot's options.
     private static readonly string[] PlatformSettings =
-        ["AZURE_CLIENT_ID", "APPLICATIONINSIGHTS_CONNECTION_STRING", "ApplicationInsightsAgent_EXTENSION_VERSION", "Urls", "WEBSITES_PORT"];
+        ["AZURE_CLIENT_ID", "APPLICATIONINSIGHTS_CONNECTION_STRING", "ApplicationInsightsAgent_EXTENSION_VERSION", "Urls", "WEBSITES_PORT",
+         "DOTNET_EnableWriteXorExecute", "DOTNET_GCgen0size"];
 
     private static readonly JsonObject Template = JsonNode.Parse(File.ReadAllText(Repo.File("deploymentTemplates", "azure", "main.json")))!.AsObject();
 
