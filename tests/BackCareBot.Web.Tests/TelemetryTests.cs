@@ -40,7 +40,8 @@ public sealed class TelemetryTests
         var children = spans.Where(s => s.ParentSpanId == turn.SpanId).Select(s => s.OperationName).ToList();
         Assert.Contains("store.read", children);
         Assert.Contains("store.write", children);
-        Assert.Contains("connector", children);
+        // Replies are delivered by the pipeline once the turn's state is written, after the turn: same trace, not a child.
+        Assert.Contains(spans, s => s.OperationName == "connector");
         var read = spans.First(s => s.OperationName == "store.read");
         Assert.Equal("missing", read.GetTagItem("bot.store.outcome"));
         Assert.Equal("memory", read.GetTagItem("bot.store.kind"));
