@@ -3,8 +3,8 @@ using System.Text.Json;
 
 namespace BackCareBot.Load;
 
-/// <summary>Measured turns (sorted latencies in Stopwatch ticks), failures and finished conversations, as JSON.</summary>
-public sealed class LoadResult(LoadSettings settings, long[] latencies, int failures, int conversations)
+/// <summary>Measured turns and conversations (sorted latencies in Stopwatch ticks), failures and replies, as JSON.</summary>
+public sealed class LoadResult(LoadSettings settings, int turnsPerConversation, long[] turns, long[] conversations, int failures, long replies, long replyBytes, long allTurns)
 {
     public void WriteJson(Stream output)
     {
@@ -15,20 +15,27 @@ public sealed class LoadResult(LoadSettings settings, long[] latencies, int fail
         json.WriteNumber("users", settings.Users);
         json.WriteNumber("warmupSeconds", settings.Warmup.TotalSeconds);
         json.WriteNumber("measureSeconds", settings.Duration.TotalSeconds);
-        json.WriteNumber("turns", latencies.Length);
+        json.WriteNumber("turnsPerConversation", turnsPerConversation);
+        json.WriteNumber("turns", turns.Length);
+        json.WriteNumber("allTurns", allTurns);
         json.WriteNumber("failures", failures);
-        json.WriteNumber("conversations", conversations);
-        json.WriteNumber("turnsPerSecond", Math.Round(latencies.Length / settings.Duration.TotalSeconds, 1));
-        json.WriteNumber("p50Ms", Percentile(0.50));
-        json.WriteNumber("p95Ms", Percentile(0.95));
-        json.WriteNumber("p99Ms", Percentile(0.99));
-        json.WriteNumber("maxMs", latencies.Length == 0 ? 0 : Milliseconds(latencies[^1]));
+        json.WriteNumber("turnsPerSecond", Math.Round(turns.Length / settings.Duration.TotalSeconds, 1));
+        json.WriteNumber("p50Ms", Percentile(turns, 0.50));
+        json.WriteNumber("p95Ms", Percentile(turns, 0.95));
+        json.WriteNumber("p99Ms", Percentile(turns, 0.99));
+        json.WriteNumber("maxMs", turns.Length == 0 ? 0 : Milliseconds(turns[^1]));
+        json.WriteNumber("repliesPerTurn", turns.Length == 0 ? 0 : Math.Round((double)replies / turns.Length, 2));
+        json.WriteNumber("replyBytesPerTurn", turns.Length == 0 ? 0 : Math.Round((double)replyBytes / turns.Length));
+        json.WriteNumber("conversations", conversations.Length);
+        json.WriteNumber("conversationsPerSecond", Math.Round(conversations.Length / settings.Duration.TotalSeconds, 2));
+        json.WriteNumber("conversationP50Ms", Percentile(conversations, 0.50));
+        json.WriteNumber("conversationP99Ms", Percentile(conversations, 0.99));
         json.WriteEndObject();
     }
 
     /// <summary>Nearest-rank percentile.</summary>
-    private double Percentile(double p) =>
-        latencies.Length == 0 ? 0 : Milliseconds(latencies[Math.Clamp((int)Math.Ceiling(p * latencies.Length) - 1, 0, latencies.Length - 1)]);
+    private static double Percentile(long[] sorted, double p) =>
+        sorted.Length == 0 ? 0 : Milliseconds(sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)]);
 
     private static double Milliseconds(long ticks) => Math.Round(ticks * 1000.0 / Stopwatch.Frequency, 2);
 }

@@ -4,17 +4,19 @@ using System.Net.Http.Headers;
 namespace BackCareBot.Load;
 
 /// <summary>
-/// C virtual users, each walking whole conversations (a new conversation id each time) turn by turn.
-/// Turns that start after the warm-up and end before the deadline are measured; everything stops by itself
-/// at the deadline or after <see cref="LoadSettings.MaxTurns"/> turns.
+/// C virtual users, each walking whole scripted conversations (a new conversation and user id each time) turn by
+/// turn. A turn is the bot's /api/messages call: it is answered once the bot has posted its replies to the
+/// Connector stand-in, and one of those replies must hold the turn's expected phrase. Turns that start after the
+/// warm-up and end before the deadline are measured, and so are conversations that do both.
 /// </summary>
-public sealed class LoadRun(HttpClient client, LoadSettings settings)
+public sealed class LoadRun(HttpClient client, LoadSettings settings, Script script, ConnectorStandIn connector)
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
     private long _turns;
     private int _failures;
-    private int _conversations;
     private int _reported;
+    private long _replies;
+    private long _replyBytes;
 
     public async Task<LoadResult> RunAsync()
     {
@@ -22,35 +24,43 @@ public sealed class LoadRun(HttpClient client, LoadSettings settings)
         var measureFrom = start + (long)(settings.Warmup.TotalSeconds * Stopwatch.Frequency);
         var measureTo = measureFrom + (long)(settings.Duration.TotalSeconds * Stopwatch.Frequency);
         var users = Enumerable.Range(0, settings.Users).Select(u => Task.Run(() => UserAsync(u, measureFrom, measureTo))).ToArray();
-        var latencies = (await Task.WhenAll(users).ConfigureAwait(false)).SelectMany(l => l).ToArray();
-        Array.Sort(latencies);
-        return new LoadResult(settings, latencies, _failures, _conversations);
+        var results = await Task.WhenAll(users).ConfigureAwait(false);
+        var turns = results.SelectMany(r => r.Turns).ToArray();
+        var conversations = results.SelectMany(r => r.Conversations).ToArray();
+        Array.Sort(turns);
+        Array.Sort(conversations);
+        return new LoadResult(settings, script.Turns.Count, turns, conversations, _failures, Interlocked.Read(ref _replies), Interlocked.Read(ref _replyBytes), Interlocked.Read(ref _turns));
     }
 
-    private async Task<List<long>> UserAsync(int user, long measureFrom, long measureTo)
+    private async Task<(List<long> Turns, List<long> Conversations)> UserAsync(int user, long measureFrom, long measureTo)
     {
-        var latencies = new List<long>(capacity: 16_384);
+        var turns = new List<long>(capacity: 16_384);
+        var conversations = new List<long>(capacity: 1_024);
         for (var n = 0; Stopwatch.GetTimestamp() < measureTo && Interlocked.Read(ref _turns) < settings.MaxTurns; n++)
         {
-            var conversation = $"{settings.Label}-{user}-{n}";
+            var conversation = TeamsIds.Conversation(settings.Label, user, n);
             var completed = true;
-            for (var t = 0; t < Conversation.Turns.Count && completed; t++)
+            var began = Stopwatch.GetTimestamp();
+            for (var t = 0; t < script.Turns.Count && completed; t++)
             {
-                var (text, expected) = Conversation.Turns[t];
                 var started = Stopwatch.GetTimestamp();
                 if (started >= measureTo)
                 {
-                    return latencies;
+                    connector.Forget(conversation);
+                    return (turns, conversations);
                 }
 
-                completed = await TurnAsync(Conversation.Activity(conversation, $"user-{user}-{n}", $"{conversation}-{t}", text), expected).ConfigureAwait(false);
+                var (ok, replies, bytes) = await TurnAsync(conversation, script.Activity(t, conversation, TeamsIds.User(settings.Label, user, n), TeamsIds.Activity(settings.Label, user, n, t)), t).ConfigureAwait(false);
+                completed = ok;
                 var ended = Stopwatch.GetTimestamp();
                 Interlocked.Increment(ref _turns);
                 if (started >= measureFrom && ended <= measureTo)
                 {
                     if (completed)
                     {
-                        latencies.Add(ended - started);
+                        turns.Add(ended - started);
+                        Interlocked.Add(ref _replies, replies);
+                        Interlocked.Add(ref _replyBytes, bytes);
                     }
                     else
                     {
@@ -59,13 +69,15 @@ public sealed class LoadRun(HttpClient client, LoadSettings settings)
                 }
             }
 
-            if (completed)
+            connector.Forget(conversation);
+            var finished = Stopwatch.GetTimestamp();
+            if (completed && began >= measureFrom && finished <= measureTo)
             {
-                Interlocked.Increment(ref _conversations);
+                conversations.Add(finished - began);
             }
         }
 
-        return latencies;
+        return (turns, conversations);
     }
 
     /// <summary>The first failure's reason goes to stderr, so a failing run says why without flooding the output.</summary>
@@ -77,31 +89,34 @@ public sealed class LoadRun(HttpClient client, LoadSettings settings)
         }
     }
 
-    private async Task<bool> TurnAsync(byte[] body, byte[] expected)
+    private async Task<(bool Ok, int Replies, long Bytes)> TurnAsync(string conversation, byte[] body, int turn)
     {
         try
         {
             using var content = new ByteArrayContent(body);
             content.Headers.ContentType = Json;
             using var response = await client.PostAsync(settings.Url, content).ConfigureAwait(false);
-            var reply = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-            if (response.IsSuccessStatusCode && Conversation.Answers(reply, expected))
+            var answer = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            var replies = connector.Take(conversation);
+            if (response.IsSuccessStatusCode && script.Turns[turn].AnsweredBy(replies))
             {
-                return true;
+                return (true, replies.Count, replies.Sum(r => (long)r.Length));
             }
 
-            ReportFirstFailure($"HTTP {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(reply.AsSpan(0, Math.Min(reply.Length, 300)))}");
-            return false;
+            var seen = string.Join(" | ", replies.Select(r => System.Text.Encoding.UTF8.GetString(r.AsSpan(0, Math.Min(r.Length, 400)))));
+            ReportFirstFailure($"turn {turn + 1}: HTTP {(int)response.StatusCode} {System.Text.Encoding.UTF8.GetString(answer.AsSpan(0, Math.Min(answer.Length, 200)))}; " +
+                $"expected \"{script.Turns[turn].ExpectedText}\" in {replies.Count} replies: {seen}");
+            return (false, replies.Count, 0);
         }
         catch (HttpRequestException e)
         {
             ReportFirstFailure(e.Message);
-            return false;
+            return (false, 0, 0);
         }
         catch (TaskCanceledException)
         {
             ReportFirstFailure("timed out");
-            return false;
+            return (false, 0, 0);
         }
     }
 }

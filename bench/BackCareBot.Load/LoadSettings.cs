@@ -1,6 +1,8 @@
+using System.Globalization;
+
 namespace BackCareBot.Load;
 
-public sealed record LoadSettings(Uri Url, string Label, int Users, TimeSpan Warmup, TimeSpan Duration, long MaxTurns)
+public sealed record LoadSettings(Uri Url, string Label, int Users, TimeSpan Warmup, TimeSpan Duration, long MaxTurns, string ScriptPath, int ConnectorPort)
 {
     public static LoadSettings Parse(IReadOnlyList<string> args)
     {
@@ -19,9 +21,11 @@ public sealed record LoadSettings(Uri Url, string Label, int Users, TimeSpan War
         return new LoadSettings(
             url,
             Value("--label", "run"),
-            int.Parse(Value("--users", "32"), System.Globalization.CultureInfo.InvariantCulture),
-            TimeSpan.FromSeconds(double.Parse(Value("--warmup", "10"), System.Globalization.CultureInfo.InvariantCulture)),
-            TimeSpan.FromSeconds(double.Parse(Value("--duration", "30"), System.Globalization.CultureInfo.InvariantCulture)),
-            long.Parse(Value("--max-turns", "5000000"), System.Globalization.CultureInfo.InvariantCulture));
+            int.Parse(Value("--users", "8"), CultureInfo.InvariantCulture),
+            TimeSpan.FromSeconds(double.Parse(Value("--warmup", "10"), CultureInfo.InvariantCulture)),
+            TimeSpan.FromSeconds(double.Parse(Value("--duration", "30"), CultureInfo.InvariantCulture)),
+            long.Parse(Value("--max-turns", "5000000"), CultureInfo.InvariantCulture),
+            Value("--script", Path.Combine(AppContext.BaseDirectory, "conversation.json")),
+            int.Parse(Value("--connector-port", "3990"), CultureInfo.InvariantCulture));
     }
 }

@@ -74,6 +74,9 @@ public sealed partial class CareBot : IBot
             return;
         }
 
+        // For the turn's telemetry (names and numbers only): the route taken, and below the triage level reached.
+        System.Diagnostics.Activity.Current?.SetTag("bot.route", route.Name);
+
         if (!route.KeepsState)
         {
             var once = new CareTurn(activity, input, new CareState(), Localizer.Resolve(null, activity), EmergencyDirectory.Country(activity, null));
@@ -94,6 +97,7 @@ public sealed partial class CareBot : IBot
             }
 
             var dueBefore = state.CheckInDue;
+            var levelBefore = state.Level;
             var inner = new TurnContext(activity);
             var care = new CareTurn(activity, input, state, Localizer.Resolve(state.Locale, activity), EmergencyDirectory.Country(activity, state.Country));
 
@@ -111,6 +115,7 @@ public sealed partial class CareBot : IBot
                 continue;
             }
 
+            TagTriage(levelBefore, care.State.Level);
             turn.InvokeResponse = inner.InvokeResponse;
             turn.Outbox.Replay(inner.Outbox.Entries);
             if (etag is not null && state.Pending is not null)
@@ -144,6 +149,21 @@ public sealed partial class CareBot : IBot
             LogRedelivery(_logger, pending.Entries.Count, sameActivity);
             turn.Outbox.Replay(pending.Entries);
             turn.Outbox.Acknowledge = (count, token) => AcknowledgeAsync(key, etag, state, count, token);
+        }
+    }
+
+    /// <summary>The level reached (1 = call an ambulance ... 5 = self-care), and the level of a warning sign found in this turn.</summary>
+    private static void TagTriage(string before, string after)
+    {
+        if (System.Diagnostics.Activity.Current is not { } span)
+        {
+            return;
+        }
+
+        span.SetTag("bot.triage.level", TriageLevels.Number(after));
+        if (TriageLevels.Rank(after) > TriageLevels.Rank(before))
+        {
+            span.SetTag("bot.warning_sign.level", TriageLevels.Number(after));
         }
     }
 

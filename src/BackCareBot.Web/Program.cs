@@ -2,11 +2,13 @@ using BackCareBot.Web.Bot;
 using BackCareBot.Web.Care;
 using BackCareBot.Web.DirectLine;
 using BackCareBot.Web.Hosting;
+using BackCareBot.Web.Telemetry;
 
 var builder = BotApplication.CreateBuilder(args);
 builder.AddBot();
 builder.AddCare();
 builder.AddDirectLine();
+builder.AddTelemetry();
 
 var app = builder.Build();
 if (!app.HasValidSettings() || !app.HasValidBotSettings())
@@ -16,6 +18,7 @@ if (!app.HasValidSettings() || !app.HasValidBotSettings())
 
 app.MapWebChat();
 app.MapBot();
+app.MapReadiness();
 app.MapCareImages();
 app.Run();
 return 0;

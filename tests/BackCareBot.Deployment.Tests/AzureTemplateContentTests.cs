@@ -15,9 +15,10 @@ public sealed class AzureTemplateContentTests
     private const string StorageBlobDataContributor = "ba92f5b4-2d11-453d-a403-e96b0029c9fe";
     private const string SampleId = "1b4e28ba-2fa1-11d2-883f-0016d3cca427";
 
-    // Read by App Service, the Application Insights agent, Azure.Identity or ASP.NET Core, not by the bot's options.
+    // Read by App Service, the Application Insights agent, Azure.Identity, ASP.NET Core or the .NET runtime, not by the bot's options.
     private static readonly string[] PlatformSettings =
-        ["AZURE_CLIENT_ID", "APPLICATIONINSIGHTS_CONNECTION_STRING", "ApplicationInsightsAgent_EXTENSION_VERSION", "Urls", "WEBSITES_PORT"];
+        ["AZURE_CLIENT_ID", "APPLICATIONINSIGHTS_CONNECTION_STRING", "ApplicationInsightsAgent_EXTENSION_VERSION", "Urls", "WEBSITES_PORT",
+         "DOTNET_EnableWriteXorExecute", "DOTNET_GCgen0size"];
 
     private static readonly JsonObject Template = JsonNode.Parse(File.ReadAllText(Repo.File("deploymentTemplates", "azure", "main.json")))!.AsObject();
 
@@ -36,12 +37,12 @@ public sealed class AzureTemplateContentTests
         Site["properties"]!["siteConfig"]!["appSettings"]!.AsArray().ToDictionary(s => s!["name"]!.GetValue<string>(), s => s!["value"]!.GetValue<string>());
 
     [Fact]
-    public void The_web_app_runs_dotnet_10_on_linux_with_the_health_check_on_healthz()
+    public void The_web_app_runs_dotnet_10_on_linux_with_the_health_check_on_readyz()
     {
         var config = Site["properties"]!["siteConfig"]!;
 
         Assert.Equal("DOTNETCORE|10.0", config["linuxFxVersion"]!.GetValue<string>());
-        Assert.Equal("/healthz", config["healthCheckPath"]!.GetValue<string>());
+        Assert.Equal("/readyz", config["healthCheckPath"]!.GetValue<string>());
         Assert.True(config["alwaysOn"]!.GetValue<bool>());
         Assert.True(Site["properties"]!["httpsOnly"]!.GetValue<bool>());
         Assert.True(Assert.Single(Resources("Microsoft.Web/serverfarms"))["properties"]!["reserved"]!.GetValue<bool>());

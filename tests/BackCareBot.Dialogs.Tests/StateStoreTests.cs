@@ -87,6 +87,26 @@ public abstract class StateStoreContract
         await Store.DeleteAsync(prefix + "a", default);
         Assert.Null(await Store.ReadAsync(prefix + "a", default));
     }
+
+    [Fact]
+    public async Task Listing_by_prefix_keeps_to_the_prefix_at_both_ends()
+    {
+        var prefix = $"checkin/{Guid.NewGuid():N}/";
+        string[] inside = [prefix, prefix + "a", prefix + "\uFFFF", prefix + "\U0001F600", prefix + "~~~"];
+        string[] outside = [prefix[..^1], prefix[..^1] + "0", prefix[..^1] + ".", prefix[..^1] + "\u00e9"];
+        foreach (var key in inside.Concat(outside))
+        {
+            await Store.WriteAsync(key, "1"u8.ToArray(), null, default);
+        }
+
+        var keys = new List<string>();
+        await foreach (var key in Store.ListKeysAsync(prefix, default))
+        {
+            keys.Add(key);
+        }
+
+        Assert.Equal(inside.Order(StringComparer.Ordinal), keys.Order(StringComparer.Ordinal));
+    }
 }
 
 public sealed class MemoryStateStoreTests : StateStoreContract

@@ -44,7 +44,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     siteConfig: {
       linuxFxVersion: 'DOTNETCORE|10.0'
       alwaysOn: true
-      healthCheckPath: '/healthz'
+      // Ready, not just alive: content loaded, state store reachable, Connector token obtainable (/readyz).
+      healthCheckPath: '/readyz'
       http20Enabled: true
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
@@ -103,6 +104,16 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'WEBSITES_PORT'
           value: port
+        }
+        {
+          // Read by the .NET runtime (environment only; bench/README.md, "Memory"): no double mapping of JIT code,
+          // and a 6 MB gen0 budget instead of one sized by the L3 cache; ~10 MB less memory under load.
+          name: 'DOTNET_EnableWriteXorExecute'
+          value: '0'
+        }
+        {
+          name: 'DOTNET_GCgen0size'
+          value: '0x600000'
         }
       ]
     }

@@ -7,6 +7,9 @@ public static class TriageLevels
 
     public static int Rank(string level) => level is ['L', var digit] && digit is >= '1' and <= '5' ? 6 - (digit - '0') : 0;
 
+    /// <summary>The level as a number, 1 (most urgent) to 5; 0 for anything else.</summary>
+    public static int Number(string level) => level is ['L', var digit] && digit is >= '1' and <= '5' ? digit - '0' : 0;
+
     public static bool AtLeast(string current, string level) => Rank(current) >= Rank(level);
 
     public static string Higher(string a, string b) => Rank(a) >= Rank(b) ? a : b;

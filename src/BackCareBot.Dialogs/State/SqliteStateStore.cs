@@ -9,16 +9,21 @@ namespace BackCareBot.Dialogs.State;
 /// </summary>
 /// <remarks>
 /// SQLite has one writer at a time, and a writer that finds the file busy sleeps (150 ms in Microsoft.Data.Sqlite)
-/// before retrying. So the store keeps one open connection with prepared statements and lets one command at a time
-/// through it: no busy sleeps, no re-preparing, and the pragmas (WAL, synchronous=NORMAL) set once on the
-/// connection they apply to. Each command takes microseconds, so the queue is short.
+/// before retrying. So the store keeps one open write connection with prepared statements and lets one write at a
+/// time through it: no busy sleeps, no re-preparing, and the pragmas (WAL, synchronous=NORMAL) set on the
+/// connection they apply to. Reads and key listings use a few read connections of their own (see
+/// <see cref="SqliteReaders"/>), so they neither wait for writes nor hold them up; listing by prefix is a range
+/// search on the primary key, so the check-in sweep reads its own rows only, however many conversations are stored.
 /// </remarks>
 public sealed class SqliteStateStore : IStateStore, IDisposable
 {
+    /// <summary>Read connections beside the one writer; two cores' worth of concurrent reads.</summary>
+    private const int ReadConnections = 2;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly string _connectionString;
     private SqliteConnection? _connection;
-    private SqliteCommand? _read;
+    private readonly SqliteReaders _readers = new(ReadConnections);
     private SqliteCommand? _insert;
     private SqliteCommand? _update;
     private SqliteCommand? _delete;
@@ -37,19 +42,16 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
 
     public async Task<StoredState?> ReadAsync(string key, CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // Reads go to their own connections (WAL lets them run beside the writer and see every committed write), so
+        // a turn's read never queues behind other turns' writes.
+        var reader = await _readers.TakeAsync(this, cancellationToken).ConfigureAwait(false);
         try
         {
-            Open();
-            _read!.Parameters[0].Value = key;
-            using var reader = _read.ExecuteReader();
-            return reader.Read()
-                ? new StoredState((byte[])reader.GetValue(0), reader.GetInt64(1).ToString(System.Globalization.CultureInfo.InvariantCulture))
-                : null;
+            return reader.Read(key);
         }
         finally
         {
-            _gate.Release();
+            _readers.Return(reader);
         }
     }
 
@@ -101,23 +103,15 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
 
     public async IAsyncEnumerable<string> ListKeysAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        List<string> keys = [];
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        List<string> keys;
+        var reader = await _readers.TakeAsync(this, cancellationToken).ConfigureAwait(false);
         try
         {
-            Open();
-            using var command = _connection!.CreateCommand();
-            command.CommandText = "SELECT key FROM state WHERE substr(key, 1, length($prefix)) = $prefix ORDER BY key";
-            command.Parameters.AddWithValue("$prefix", prefix);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                keys.Add(reader.GetString(0));
-            }
+            keys = reader.List(prefix);
         }
         finally
         {
-            _gate.Release();
+            _readers.Return(reader);
         }
 
         foreach (var key in keys)
@@ -128,12 +122,13 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
 
     public void Dispose()
     {
-        foreach (var command in new[] { _read, _insert, _update, _delete })
+        foreach (var command in new[] { _insert, _update, _delete })
         {
             command?.Dispose();
         }
 
         _connection?.Dispose();
+        _readers.Dispose();
         _gate.Dispose();
     }
 
@@ -148,10 +143,8 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
         connection.Open();
         using (var setup = connection.CreateCommand())
         {
-            setup.CommandText = """
+            setup.CommandText = ConnectionPragmas + """
                 PRAGMA journal_mode = WAL;
-                PRAGMA synchronous = NORMAL;
-                PRAGMA busy_timeout = 5000;
                 CREATE TABLE IF NOT EXISTS state (
                     key TEXT PRIMARY KEY NOT NULL,
                     data BLOB NOT NULL,
@@ -162,14 +155,49 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
             setup.ExecuteNonQuery();
         }
 
-        _read = Prepare(connection, "SELECT data, version FROM state WHERE key = $key", "$key");
         _insert = Prepare(connection, "INSERT INTO state (key, data, version, updated) VALUES ($key, $data, 1, $now) ON CONFLICT (key) DO NOTHING", "$key", "$data", "$now");
         _update = Prepare(connection, "UPDATE state SET data = $data, version = $expected + 1, updated = $now WHERE key = $key AND version = $expected", "$key", "$data", "$now", "$expected");
         _delete = Prepare(connection, "DELETE FROM state WHERE key = $key", "$key");
         _connection = connection;
     }
 
-    private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)
+    /// <summary>Set on every connection (they are per connection): one WAL sync per checkpoint, not per commit.</summary>
+    internal const string ConnectionPragmas = """
+        PRAGMA synchronous = NORMAL;
+        PRAGMA busy_timeout = 5000;
+        """;
+
+    /// <summary>Opens a read connection once the writer has created the file and the table.</summary>
+    internal SqliteConnection OpenReader()
+    {
+        EnsureCreated();
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var setup = connection.CreateCommand();
+        setup.CommandText = ConnectionPragmas;
+        setup.ExecuteNonQuery();
+        return connection;
+    }
+
+    private void EnsureCreated()
+    {
+        if (_connection is not null)
+        {
+            return;
+        }
+
+        _gate.Wait();
+        try
+        {
+            Open();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    internal static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+
+namespace BackCareBot.Dialogs.State;
+
+/// <summary>
+/// A few long-lived read connections of a <see cref="SqliteStateStore"/>, each with its prepared statements,
+/// handed out one caller at a time.
+/// </summary>
+internal sealed class SqliteReaders(int count) : IDisposable
+{
+    private readonly SemaphoreSlim _available = new(count, count);
+    private readonly ConcurrentBag<SqliteReader> _idle = [];
+
+    public async ValueTask<SqliteReader> TakeAsync(SqliteStateStore store, CancellationToken cancellationToken)
+    {
+        await _available.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return _idle.TryTake(out var reader) ? reader : new SqliteReader(store.OpenReader());
+        }
+        catch
+        {
+            _available.Release();
+            throw;
+        }
+    }
+
+    public void Return(SqliteReader reader)
+    {
+        _idle.Add(reader);
+        _available.Release();
+    }
+
+    public void Dispose()
+    {
+        while (_idle.TryTake(out var reader))
+        {
+            reader.Dispose();
+        }
+
+        _available.Dispose();
+    }
+}
+
+/// <summary>One read connection: a key's document and version, and the keys under a prefix.</summary>
+internal sealed class SqliteReader : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _read;
+    private readonly SqliteCommand _range;
+
+    public SqliteReader(SqliteConnection connection)
+    {
+        _connection = connection;
+        _read = SqliteStateStore.Prepare(connection, "SELECT data, version FROM state WHERE key = $key", "$key");
+        // A range on the primary key (a B-tree search), not a function of the key (a scan of every row).
+        _range = SqliteStateStore.Prepare(connection, "SELECT key FROM state WHERE key >= $from AND key < $to ORDER BY key", "$from", "$to");
+    }
+
+    public StoredState? Read(string key)
+    {
+        _read.Parameters[0].Value = key;
+        using var reader = _read.ExecuteReader();
+        return reader.Read()
+            ? new StoredState((byte[])reader.GetValue(0), reader.GetInt64(1).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : null;
+    }
+
+    public List<string> List(string prefix)
+    {
+        List<string> keys = [];
+        _range.Parameters[0].Value = prefix;
+        _range.Parameters[1].Value = UpperBound(prefix);
+        using var reader = _range.ExecuteReader();
+        while (reader.Read())
+        {
+            var key = reader.GetString(0);
+            if (key.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                keys.Add(key);
+            }
+        }
+
+        return keys;
+    }
+
+    /// <summary>
+    /// The least string above every string that starts with <paramref name="prefix"/> in SQLite's binary order
+    /// (UTF-8 bytes, i.e. code points): the prefix with its last character incremented, dropping trailing
+    /// characters that cannot be. The empty prefix has no bound below every key, so it gets one above all text.
+    /// </summary>
+    internal static string UpperBound(string prefix)
+    {
+        var end = prefix.Length;
+        while (end > 0 && (prefix[end - 1] == char.MaxValue || char.IsSurrogate(prefix[end - 1])))
+        {
+            end--;
+        }
+
+        return end == 0 ? "\U0010FFFF\U0010FFFF" : string.Concat(prefix.AsSpan(0, end - 1), ((char)(prefix[end - 1] + 1)).ToString());
+    }
+
+    public void Dispose()
+    {
+        _read.Dispose();
+        _range.Dispose();
+        _connection.Dispose();
+    }
+}
