@@ -11,7 +11,7 @@ public static class Axe
     private static readonly string[] Impacts = ["critical", "serious", "moderate", "minor"];
 
     /// <summary>Runs axe (WCAG 2.x A and AA and best practices), prints the violations by impact and returns them.</summary>
-    public static async Task<AxeResult> CheckAsync(IPage page, string where, ITestOutputHelper output, string? selector = null, params string[] onlyRules)
+    public static async Task<AxeResult> CheckAsync(IPage page, string where, Chromium chromium, ITestOutputHelper output, string? selector = null, params string[] onlyRules)
     {
         var options = new AxeRunOptions
         {
@@ -21,10 +21,13 @@ public static class Axe
         };
         var result = selector is null ? await page.RunAxe(options) : await page.Locator(selector).RunAxe(options);
         var counts = Impacts.Select(impact => $"{impact} {result.Violations.Where(v => v.Impact == impact).Sum(v => v.Nodes.Length)}");
-        output.WriteLine($"axe at {where}: {result.Passes.Length} rules passed; violations (elements) by impact: {string.Join(", ", counts)}");
+        var summary = $"axe at {where}: {result.Passes.Length} rules passed; violations (elements) by impact: {string.Join(", ", counts)}";
+        output.WriteLine(summary);
+        chromium.Report(summary);
         foreach (var violation in result.Violations.OrderBy(v => Array.IndexOf(Impacts, v.Impact)))
         {
-            output.WriteLine($"  {violation.Impact} {violation.Id}: {violation.Help} ({violation.Nodes.Length}): {string.Join(" | ", violation.Nodes.Take(3).Select(n => n.Html))}");
+            chromium.Report($"  {violation.Impact} {violation.Id}: {violation.Help} ({violation.Nodes.Length})");
+            output.WriteLine($"  {violation.Impact} {violation.Id}: {violation.Help} ({violation.Nodes.Length}): {string.Join(" | ", violation.Nodes.Take(3).Select(n => $"{n.Html} {string.Join("; ", n.Any.Concat(n.All).Concat(n.None).Select(c => c.Message))}"))}");
         }
 
         return result;
