@@ -209,5 +209,6 @@ public sealed class CareCards(CareContent content, Localizer localizer, Func<str
         }
     }
 
-    private static string Shorten(string title) => title.Length <= 40 ? title : title[..37] + "...";
+    /// <summary>Button titles do not wrap (Teams' host config): this one fits a phone's card, 328 px, in both languages.</summary>
+    private static string Shorten(string title) => title.Length <= 24 ? title : title[..21] + "...";
 }
