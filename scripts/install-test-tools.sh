@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs beyond the .NET SDK: the Node test tools (from the lock file), Debian's
-# Chromium for the browser tests and the Noto CJK fonts for their Chinese screenshots. Safe to run again: each step is skipped when already done.
+# Chromium for the browser tests and the Noto CJK fonts for their Chinese screenshots. Safe to run again: each
+# step is skipped when already done.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 

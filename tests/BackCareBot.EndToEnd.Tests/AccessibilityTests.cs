@@ -76,6 +76,57 @@ public sealed class AccessibilityTests(Chromium chromium, ITestOutputHelper outp
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ArtifactPath("webchat-keyboard-en.png") });
     }
 
+    [Fact]
+    public async Task In_chinese_at_a_phone_width_the_page_does_not_scroll_sideways_and_every_card_button_is_inside_its_card()
+    {
+        await using var host = await BotHost.StartAsync();
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new() { Width = 360, Height = 740 } });
+        var page = await OpenAsync(context, host);
+        await Shown(page, "你同意吗？我们开始吧？").First.WaitForAsync();
+        var blocking = new List<string>();
+        var outside = new List<string>();
+        async Task CheckAsync(string where)
+        {
+            blocking.AddRange(Axe.Blocking(await Axe.CheckAsync(page, where, chromium, output), where));
+            outside.AddRange((await OutsideAsync(page)).Select(o => $"{where}: {o}"));
+        }
+
+        await CheckAsync("the welcome, zh-CN, 360 px");
+        foreach (var answer in new[] { "是", "16到49岁", "否", "否", "否", "否", "否", "否", "否" })
+        {
+            await TypeAsync(page, answer);
+        }
+
+        await PressInNewestCardAsync(page, "平躺", "Enter");
+        await Shown(page, "你把枕头放在哪里？").First.WaitForAsync();
+        await CheckAsync("the pillow card, zh-CN, 360 px");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ArtifactPath("webchat-zh.png") });
+        await PressInNewestCardAsync(page, "夹在两膝之间", "Enter");
+        await Cards(page).Filter(new() { HasText = "你把枕头放在哪里？" }).GetByText("你的回答：夹在两膝之间").WaitForAsync();
+        await CheckAsync("an answered card, zh-CN, 360 px");
+
+        Assert.Empty(outside);
+        Assert.Empty(blocking);
+    }
+
+    /// <summary>Sideways scrolling of the page, and card buttons or text that stick out of their card.</summary>
+    private static Task<string[]> OutsideAsync(IPage page) => page.EvaluateAsync<string[]>("""
+        () => {
+          const problems = [];
+          const root = document.documentElement;
+          if (root.scrollWidth > root.clientWidth) problems.push(`the page scrolls sideways (${root.scrollWidth} px in ${root.clientWidth} px)`);
+          for (const card of document.querySelectorAll('.webchat__basic-transcript .ac-adaptiveCard')) {
+            const box = card.getBoundingClientRect();
+            for (const element of card.querySelectorAll('button, .ac-textBlock, .ac-image, input')) {
+              const r = element.getBoundingClientRect();
+              if (r.width > 0 && (r.left < box.left - 0.5 || r.right > box.right + 0.5)) problems.push(`"${element.textContent.trim().slice(0, 30)}" outside its card`);
+              if ([element, ...element.querySelectorAll('div')].some(e => e.scrollWidth > e.clientWidth + 1)) problems.push(`"${element.textContent.trim().slice(0, 30)}" cut off`);
+            }
+          }
+          return problems;
+        }
+        """);
+
     /// <summary>Buttons and inputs in the transcript and the header without an accessible name (text, label or aria-label).</summary>
     private static Task<string[]> UnnamedControlsAsync(IPage page) => page.EvaluateAsync<string[]>("""
         () => [...document.querySelectorAll('button, input, textarea, select')]

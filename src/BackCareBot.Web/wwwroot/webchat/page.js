@@ -54,6 +54,9 @@
       button.setAttribute('aria-pressed', String(button.dataset.locale === locale));
     }
     document.documentElement.lang = locale;
+    const startOver = document.getElementById('start-over');
+    startOver.dataset.en = startOver.dataset.en || startOver.textContent;
+    startOver.textContent = locale === 'zh-CN' ? startOver.dataset.zh : startOver.dataset.en;
   }
 
   // Sends once Web Chat has taken the new language, so the message carries it as its locale.
