@@ -92,7 +92,7 @@ public sealed class WebChatBrowserTests(Chromium chromium) : IClassFixture<Chrom
         await page.Locator("html[lang='zh-CN']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
         // The bot's own command: it answers in Chinese and asks the open question (consent) again, in Chinese.
         await Shown(page, "好的，我会说中文。").First.WaitForAsync();
-        await Shown(page, "你同意吗？我们开始吧？").First.WaitForAsync();
+        await Shown(page, "你同意吗？可以开始了吗？").First.WaitForAsync();
         await page.Locator("[data-id='webchat-sendbox-input'][placeholder='键入消息']").WaitForAsync();
         await SendAsync(page, "你好");
         await page.ClickAsync("#start-over");
