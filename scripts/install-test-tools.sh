@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the test suite needs beyond the .NET SDK: the Node test tools (from the lock file) and Debian's
-# Chromium for the browser tests. Safe to run again: each step is skipped when already done.
+# Installs what the test suite needs beyond the .NET SDK: the Node test tools (from the lock file), Debian's
+# Chromium for the browser tests and the Noto CJK fonts for their Chinese screenshots. Safe to run again: each
+# step is skipped when already done.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 
@@ -17,10 +18,14 @@ for dir in tests/BackCareBot.EndToEnd.Tests/node src/BackCareBot.Web/webchat; do
   fi
 done
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "==> apt-get install chromium"
+# Debian's Chromium for the browser tests, and Noto CJK so that Chinese text in screenshots is text, not boxes.
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "==> apt-get install ${missing[*]}"
   sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
 fi

@@ -16,6 +16,11 @@ public sealed class TeamsManifestTests : IDisposable
     internal static Task<(int ExitCode, string Output)> ValidateAsync(string manifestFile) =>
         NodeCheck.RunAsync(Repo.ReferenceFile("checks", "validate-manifest.js"), Repo.ReferenceFile("teams", "MicrosoftTeams.v1.23.schema.json"), manifestFile);
 
+    internal static Task<(int ExitCode, string Output)> ValidateLocalizationAsync(string localizationFile) =>
+        NodeCheck.RunAsync(Repo.File("tests", "BackCareBot.Deployment.Tests", "validate-localization.js"), Repo.ReferenceFile("teams", "MicrosoftTeams.Localization.v1.23.schema.json"), localizationFile);
+
+    private static JsonObject Chinese() => JsonNode.Parse(File.ReadAllText(Repo.File("deploymentTemplates", "teams", "zh-cn.json")))!.AsObject();
+
     internal static Task<(int ExitCode, string Output)> CheckIconsAsync(string colorFile, string outlineFile) =>
         NodeCheck.RunAsync(Repo.ReferenceFile("checks", "check-icons.js"), colorFile, outlineFile);
 
@@ -99,6 +104,65 @@ public sealed class TeamsManifestTests : IDisposable
         Assert.Equal(
             [("help", Command.Help), ("start over", Command.StartOver), ("quiz", Command.Quiz), ("what do you know about me", Command.WhatDoYouKnow), ("forget me", Command.ForgetMe)],
             understood);
+    }
+
+    [Fact]
+    public async Task The_manifest_names_its_chinese_strings_which_validate_against_the_localization_schema()
+    {
+        var localization = Manifest()["localizationInfo"]!;
+        var language = Assert.Single(localization["additionalLanguages"]!.AsArray())!;
+
+        var (exitCode, output) = await ValidateLocalizationAsync(Repo.File("deploymentTemplates", "teams", language["file"]!.GetValue<string>()));
+
+        Assert.True(exitCode == 0, output);
+        Assert.Equal("en", localization["defaultLanguageTag"]!.GetValue<string>());
+        Assert.Equal("zh-cn", language["languageTag"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_localization_validator_rejects_a_broken_translation()
+    {
+        var chinese = Chinese();
+        chinese["name.short"] = new string('腰', 31);
+        chinese["bots[0].commandList[0].commands[0].title"] = "帮助";
+        File.WriteAllText(_copy.File("zh-cn.json"), chinese.ToJsonString());
+
+        var (exitCode, output) = await ValidateLocalizationAsync(_copy.File("zh-cn.json"));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("/name.short", output, StringComparison.Ordinal);
+        Assert.Contains("commandList[0]", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_chinese_strings_translate_the_app_name_descriptions_and_every_command_and_nothing_else()
+    {
+        var manifest = Manifest();
+        var commands = manifest["bots"]![0]!["commandLists"]!.AsArray()
+            .SelectMany((list, i) => list!["commands"]!.AsArray().SelectMany((_, j) => new[] { $"bots[0].commandLists[{i}].commands[{j}].title", $"bots[0].commandLists[{i}].commands[{j}].description" }));
+        string[] expected = ["name.short", "name.full", "description.short", "description.full", .. commands];
+
+        var translated = Chinese().Select(p => p.Key).Where(k => k != "$schema").ToList();
+
+        Assert.Equal(expected.Order(), translated.Order());
+        Assert.All(Chinese().Where(p => p.Key != "$schema"), p => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", p.Value!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void Every_chinese_command_title_is_the_same_command_to_the_bot_as_the_english_one()
+    {
+        var chinese = Chinese();
+        var lists = Manifest()["bots"]![0]!["commandLists"]!.AsArray();
+
+        for (var i = 0; i < lists.Count; i++)
+        {
+            var titles = Titles(lists[i]!);
+            for (var j = 0; j < titles.Count; j++)
+            {
+                var translated = chinese[$"bots[0].commandLists[{i}].commands[{j}].title"]!.GetValue<string>();
+                Assert.True(Commands.Match(translated) == Commands.Match(titles[j]), $"'{translated}' is not the command '{titles[j]}'");
+            }
+        }
     }
 
     private static List<string> Titles(JsonNode list) => [.. list["commands"]!.AsArray().Select(c => c!["title"]!.GetValue<string>())];

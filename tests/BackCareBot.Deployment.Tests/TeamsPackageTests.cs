@@ -38,19 +38,22 @@ public sealed class TeamsPackageTests : IDisposable
         ZipFile.ExtractToDirectory(Zip, unpacked);
         using (var zip = ZipFile.OpenRead(Zip))
         {
-            Assert.Equal(["color.png", "manifest.json", "outline.png"], zip.Entries.Select(e => e.FullName).Order());
+            Assert.Equal(["color.png", "manifest.json", "outline.png", "zh-cn.json"], zip.Entries.Select(e => e.FullName).Order());
         }
 
         var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(unpacked, "manifest.json")))!;
         var (valid, validation) = await TeamsManifestTests.ValidateAsync(Path.Combine(unpacked, "manifest.json"));
         var (iconsOk, icons) = await TeamsManifestTests.CheckIconsAsync(Path.Combine(unpacked, "color.png"), Path.Combine(unpacked, "outline.png"));
+        var (chineseOk, chinese) = await TeamsManifestTests.ValidateLocalizationAsync(Path.Combine(unpacked, "zh-cn.json"));
 
         Assert.True(valid == 0, validation);
         Assert.True(iconsOk == 0, icons);
+        Assert.True(chineseOk == 0, chinese);
         Assert.Equal(BotAppId, manifest["bots"]![0]!["botId"]!.GetValue<string>());
         Assert.Equal(BotAppId, manifest["id"]!.GetValue<string>());
         Assert.Equal([BotDomain], manifest["validDomains"]!.AsArray().Select(d => d!.GetValue<string>()));
         Assert.Equal(File.ReadAllBytes(Path.Combine(Source, "color.png")), File.ReadAllBytes(Path.Combine(unpacked, "color.png")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(Source, "zh-cn.json")), File.ReadAllBytes(Path.Combine(unpacked, "zh-cn.json")));
     }
 
     [Fact]

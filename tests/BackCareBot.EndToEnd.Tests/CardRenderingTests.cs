@@ -18,7 +18,7 @@ public sealed class CardRenderingTests(Chromium chromium) : IClassFixture<Chromi
         await using var host = await BotHost.StartAsync();
         var cards = CardCatalog.All(host.Address.ToString().TrimEnd('/'));
         await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 520, Height = 900 } });
-        var page = await OpenRendererAsync(context);
+        var page = await CardRenderer.OpenAsync(context);
 
         var results = new List<JsonNode>();
         foreach (var (name, card) in cards)
@@ -48,7 +48,7 @@ public sealed class CardRenderingTests(Chromium chromium) : IClassFixture<Chromi
         await using var host = await BotHost.StartAsync();
         var (_, card) = CardCatalog.All(host.Address.ToString().TrimEnd('/')).First(c => c.Name == "exercise-EX-SUPERMAN-standard-en-webchat");
         await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 520, Height = 1200 } });
-        var page = await OpenRendererAsync(context);
+        var page = await CardRenderer.OpenAsync(context);
         await page.EvaluateAsync("([name, card]) => window.renderCard(name, card)", new object[] { "superman", card.ToJsonString() });
         var rendered = page.Locator(".ac-adaptiveCard").First;
         var easier = rendered.GetByText("Lift one leg at a time", new() { Exact = false });
@@ -65,41 +65,6 @@ public sealed class CardRenderingTests(Chromium chromium) : IClassFixture<Chromi
         Assert.Equal("EX-SUPERMAN", sent["data"]!["exercise"]!.GetValue<string>());
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await rendered.ScreenshotAsync(new LocatorScreenshotOptions { Path = Chromium.ArtifactPath("exercise-card.png") });
-    }
-
-    /// <summary>A blank page with the official renderer and a function that renders one card and reports on it.</summary>
-    private static async Task<IPage> OpenRendererAsync(IBrowserContext context)
-    {
-        var page = await context.NewPageAsync();
-        await page.SetContentAsync("<!doctype html><html><head><meta charset='utf-8'></head><body style='margin:0;background:#fff;font-family:sans-serif'><div id='cards' style='width:500px'></div></body></html>");
-        await page.AddScriptTagAsync(new() { Path = Repo.File("tools", "node", "node_modules", "adaptivecards", "dist", "adaptivecards.min.js") });
-        var hostConfig = await File.ReadAllTextAsync(Repo.ReferenceFile("adaptive-cards", "hostconfig-microsoft-teams-light.json"));
-        await page.EvaluateAsync("""
-            (hostConfig) => {
-              window.renderCard = (name, json) => {
-                const card = new AdaptiveCards.AdaptiveCard();
-                card.hostConfig = new AdaptiveCards.HostConfig(JSON.parse(hostConfig));
-                card.onExecuteAction = action => { window.lastAction = { type: action.getJsonTypeName(), data: action.data }; };
-                const context = new AdaptiveCards.SerializationContext(AdaptiveCards.Versions.v1_5);
-                card.parse(JSON.parse(json), context);
-                const errors = [];
-                for (let i = 0; i < context.eventCount; i++) errors.push(context.getEventAt(i).message);
-                const element = card.render();
-                const holder = document.createElement('div');
-                holder.dataset.card = name;
-                holder.style.marginBottom = '12px';
-                if (element) holder.appendChild(element);
-                document.getElementById('cards').appendChild(holder);
-                return {
-                  rendered: !!element && element.classList.contains('ac-adaptiveCard'),
-                  errors,
-                  text: element ? element.textContent : '',
-                  buttons: element ? element.querySelectorAll('button').length : 0,
-                };
-              };
-            }
-            """, hostConfig);
-        return page;
     }
 
     /// <summary>Buttons a user sees without opening anything: the card's actions and those of its action sets.</summary>

@@ -1,9 +1,11 @@
 using Microsoft.Playwright;
+using Xunit.Abstractions;
+using Xunit.Sdk;
 
 namespace BackCareBot.EndToEnd.Tests;
 
 /// <summary>Debian's Chromium driven by Playwright (no browser download), one instance per test class.</summary>
-public sealed class Chromium : IAsyncLifetime
+public sealed class Chromium(IMessageSink diagnostics) : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
@@ -30,6 +32,9 @@ public sealed class Chromium : IAsyncLifetime
         await Browser.DisposeAsync();
         _playwright?.Dispose();
     }
+
+    /// <summary>A line in the test run's own output, passed or failed (xunit.runner.json turns diagnostic messages on).</summary>
+    public void Report(string line) => diagnostics.OnMessage(new DiagnosticMessage(line));
 
     /// <summary>Where screenshots go: TestResults beside the test project (git-ignored).</summary>
     public static string ArtifactPath(string name)

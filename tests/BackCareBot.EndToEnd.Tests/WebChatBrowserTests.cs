@@ -1,10 +1,13 @@
 using Microsoft.Playwright;
+using static BackCareBot.EndToEnd.Tests.WebChat;
 
 namespace BackCareBot.EndToEnd.Tests;
 
 /// <summary>The official Web Chat, served by the bot, in Chromium: greeting, typing, buttons, cards, reload.</summary>
 public sealed class WebChatBrowserTests(Chromium chromium) : IClassFixture<Chromium>
 {
+    private const string Consent = "Is that OK with you? Shall we start?";
+
     // Part of the real bot's greeting without the apostrophe, which Web Chat's Markdown renders typographically.
     private const string Greeting = "If your lower back is sore when you wake up";
 
@@ -25,11 +28,13 @@ public sealed class WebChatBrowserTests(Chromium chromium) : IClassFixture<Chrom
         await page.Locator(".ac-adaptiveCard").WaitForAsync();
         await Shown(page, "How do you usually fall asleep?").First.WaitForAsync();
 
-        await page.Locator(".webchat__suggested-actions").GetByRole(AriaRole.Button, new() { Name = "On my back" }).First.ClickAsync();
-        await Shown(page, "Suggested answer: on my back").First.WaitForAsync();
-
         await page.Locator(".ac-adaptiveCard").GetByRole(AriaRole.Button, new() { Name = "On my side" }).ClickAsync();
         await Shown(page, "Card answer: side").First.WaitForAsync();
+        await Shown(page, "You answered: On my side").WaitForAsync();
+
+        await SendAsync(page, "show card");
+        await page.Locator(".webchat__suggested-actions").GetByRole(AriaRole.Button, new() { Name = "On my back" }).First.ClickAsync();
+        await Shown(page, "Suggested answer: on my back").First.WaitForAsync();
 
         // Each sent message was echoed with an id, so none stays "Sending" or turns "Send failed".
         await WaitUntilAsync(async () => await Shown(page, "Sending").CountAsync() == 0);
@@ -80,23 +85,21 @@ public sealed class WebChatBrowserTests(Chromium chromium) : IClassFixture<Chrom
         await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US" });
         var page = await OpenChatAsync(context, host);
 
+        await Shown(page, Consent).First.WaitForAsync();
+
         await page.ClickAsync("#locale-zh");
         // Locator waits, not WaitForFunction: a string predicate is polled through eval, which the page's CSP refuses.
         await page.Locator("html[lang='zh-CN']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
-        await page.Locator("[data-id='webchat-sendbox-input']").WaitForAsync();
+        // The bot's own command: it answers in Chinese and asks the open question (consent) again, in Chinese.
+        await Shown(page, "好的，我会说中文。").First.WaitForAsync();
+        await Shown(page, "你同意吗？可以开始了吗？").First.WaitForAsync();
+        await page.Locator("[data-id='webchat-sendbox-input'][placeholder='键入消息']").WaitForAsync();
         await SendAsync(page, "你好");
         await page.ClickAsync("#start-over");
         await Shown(page, "start over").First.WaitForAsync();
 
-        var locales = await page.EvaluateAsync<string[]>("""
-            async () => {
-              const { conversationId, token } = JSON.parse(localStorage.getItem('backcarebot.session'));
-              const response = await fetch('/v3/directline/conversations/' + conversationId + '/activities',
-                { headers: { Authorization: 'Bearer ' + token } });
-              const set = await response.json();
-              return set.activities.filter(a => a.from.role === 'user').map(a => a.text + '|' + a.locale);
-            }
-            """);
+        var locales = await SentAsync(page);
+        Assert.Contains("中文|zh-CN", locales);
         Assert.Contains("你好|zh-CN", locales);
         Assert.Contains("start over|zh-CN", locales);
     }
@@ -159,58 +162,106 @@ public sealed class WebChatBrowserTests(Chromium chromium) : IClassFixture<Chrom
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ArtifactPath("webchat-exercises.png") });
     }
 
-    /// <summary>Types an answer and waits for the bot to answer it (the echo plus at least one reply).</summary>
-    private static async Task AnswerAsync(IPage page, string text)
+    [Theory]
+    [InlineData("zh-CN", "你好，我是护腰助手。")]
+    [InlineData("zh-TW", "你好，我是护腰助手。")]
+    [InlineData("fr-FR", Greeting)]
+    [InlineData("en-GB", Greeting)]
+    public async Task The_first_conversation_speaks_the_browsers_language_when_the_bot_speaks_it(string browserLocale, string welcome)
     {
-        var activities = page.Locator(".webchat__basic-transcript__activity");
-        var before = await activities.CountAsync();
-        await SendAsync(page, text);
-        await WaitUntilAsync(async () => await activities.CountAsync() >= before + 2);
+        await using var host = await BotHost.StartAsync();
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = browserLocale });
+
+        var page = await WebChat.OpenAsync(context, host);
+
+        await Shown(page, welcome).First.WaitForAsync();
+        Assert.Equal(browserLocale.StartsWith("zh", StringComparison.Ordinal) ? "zh-CN" : "en-US", await page.EvaluateAsync<string>("() => document.documentElement.lang"));
     }
 
-    /// <summary>Opens the page and waits for the real bot's greeting.</summary>
+    [Fact]
+    public async Task The_saved_language_wins_over_the_browsers()
+    {
+        await using var host = await BotHost.StartAsync();
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(host.Address + "healthz");
+        await page.EvaluateAsync("() => localStorage.setItem('backcarebot.locale', 'en-US')");
+
+        await page.GotoAsync(host.Address.ToString());
+
+        await Shown(page, Greeting).First.WaitForAsync();
+    }
+
+    [Fact]
+    public async Task Answered_cards_settle_so_that_an_old_card_cannot_be_pressed()
+    {
+        await using var host = await BotHost.StartAsync();
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US", ViewportSize = new() { Width = 900, Height = 1400 } });
+        var page = await OpenChatAsync(context, host);
+        foreach (var answer in new[] { "yes", "16 to 49", "no", "no", "no", "no", "no", "no", "no" })
+        {
+            await AnswerAsync(page, answer);
+        }
+
+        // Three questions answered with the cards' buttons.
+        foreach (var (question, button) in new[] { ("How do you usually sleep?", "On my back"), ("Where do you use pillows?", "Under my knees"), ("What is your mattress like?", "Medium") })
+        {
+            var card = Cards(page).Filter(new() { HasText = question }).Last;
+            await card.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
+            await card.GetByText($"You answered: {button}").WaitForAsync();
+        }
+
+        await Shown(page, "Where does it hurt most?").First.WaitForAsync();
+        var first = Cards(page).Filter(new() { HasText = "How do you usually sleep?" });
+        var sent = await SentAsync(page);
+
+        // The first card shows its answer and has nothing left to press: no button, no second answer sent.
+        Assert.Equal(1, await first.CountAsync());
+        Assert.Equal(0, await first.GetByRole(AriaRole.Button, new() { Name = "On my back" }).CountAsync());
+        Assert.Equal(0, await first.GetByRole(AriaRole.Button).CountAsync());
+        Assert.Equal(3, sent.Count(s => s.Contains("\"verb\":\"answer\"", StringComparison.Ordinal)));
+        Assert.Equal(0, await Shown(page, "That question was already answered.").CountAsync());
+        // The open question keeps its buttons.
+        Assert.True(await Cards(page).Last.GetByRole(AriaRole.Button).CountAsync() >= 4);
+    }
+
+    [Fact]
+    public async Task A_question_answered_by_typing_closes_its_card_and_a_reload_keeps_the_cards_settled()
+    {
+        await using var host = await BotHost.StartAsync();
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US", ViewportSize = new() { Width = 900, Height = 1400 } });
+        var page = await OpenChatAsync(context, host);
+        foreach (var answer in new[] { "yes", "16 to 49", "no", "no", "no", "no", "no", "no", "no" })
+        {
+            await AnswerAsync(page, answer);
+        }
+
+        var sleep = Cards(page).Filter(new() { HasText = "How do you usually sleep?" });
+        await sleep.GetByRole(AriaRole.Button, new() { Name = "On my side" }).ClickAsync();
+        await AnswerAsync(page, "why");
+        await AnswerAsync(page, "no pillow");
+
+        var pillows = Cards(page).Filter(new() { HasText = "Where do you use pillows?" });
+        Assert.Equal(2, await pillows.CountAsync());
+        await pillows.First.GetByText("This question is closed.").WaitForAsync();
+        await pillows.Last.GetByText("You answered: No pillow").WaitForAsync();
+        Assert.Equal(0, await pillows.GetByRole(AriaRole.Button).CountAsync());
+
+        await page.ReloadAsync();
+        await Shown(page, "What is your mattress like?").First.WaitForAsync();
+        await WaitUntilAsync(async () => await Cards(page).Filter(new() { HasText = "How do you usually sleep?" }).GetByText("You answered: On my side").CountAsync() == 1, "the replayed card settled");
+        Assert.Equal(0, await Cards(page).Filter(new() { HasText = "Where do you use pillows?" }).GetByRole(AriaRole.Button).CountAsync());
+        Assert.True(await Cards(page).Last.GetByRole(AriaRole.Button).CountAsync() >= 4);
+    }
+
+    /// <summary>Opens the page (English unless the context says otherwise) and waits for the real bot's greeting.</summary>
     private static async Task<IPage> OpenChatAsync(IBrowserContext context, BotHost host)
     {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(host.Address.ToString());
+        var page = await WebChat.OpenAsync(context, host);
         await Shown(page, Greeting).First.WaitForAsync();
         return page;
     }
 
     private static Task<string> ConversationIdAsync(IPage page) =>
         page.EvaluateAsync<string>("JSON.parse(localStorage.getItem('backcarebot.session')).conversationId");
-
-    /// <summary>Text in the transcript itself (the screen-reader live region repeats it).</summary>
-    private static ILocator Shown(IPage page, string text) =>
-        page.Locator(".webchat__basic-transcript").GetByText(text);
-
-    private static async Task SendAsync(IPage page, string text)
-    {
-        var box = page.Locator("[data-id='webchat-sendbox-input']");
-        await box.FillAsync(text);
-        await box.PressAsync("Enter");
-    }
-
-    private static List<string> WatchForPolicyViolations(IPage page)
-    {
-        var violations = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
-            {
-                violations.Add(message.Text);
-            }
-        };
-        return violations;
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 100 && !await condition(); i++)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.True(await condition(), "condition not reached in 10 s");
-    }
 }

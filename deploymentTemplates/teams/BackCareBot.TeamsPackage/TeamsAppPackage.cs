@@ -5,7 +5,10 @@ using System.Text.Json.Nodes;
 
 namespace BackCareBot.TeamsPackage;
 
-/// <summary>The Teams app package: the manifest with the bot's ids and domain filled in, and the two icons it names, at the zip root.</summary>
+/// <summary>
+/// The Teams app package: the manifest with the bot's ids and domain filled in, the two icons and the translation
+/// files (<c>localizationInfo</c>) it names, at the zip root.
+/// </summary>
 public static class TeamsAppPackage
 {
     // Relaxed escaping keeps quotes and non-ASCII text readable in the manifest a reviewer opens from the zip.
@@ -40,12 +43,22 @@ public static class TeamsAppPackage
             writer.Write(manifest.ToJsonString(Indented));
         }
 
-        foreach (var icon in new[] { "color", "outline" })
+        foreach (var file in FilesNamedBy(manifest))
         {
-            var file = manifest["icons"]![icon]!.GetValue<string>();
             zip.CreateEntryFromFile(Path.Combine(sourceFolder, file), file);
         }
 
         return output;
+    }
+
+    /// <summary>The files beside the manifest that it names: the icons and each additional language's strings.</summary>
+    public static IEnumerable<string> FilesNamedBy(JsonObject manifest)
+    {
+        yield return manifest["icons"]!["color"]!.GetValue<string>();
+        yield return manifest["icons"]!["outline"]!.GetValue<string>();
+        foreach (var language in manifest["localizationInfo"]?["additionalLanguages"]?.AsArray() ?? [])
+        {
+            yield return language!["file"]!.GetValue<string>();
+        }
     }
 }

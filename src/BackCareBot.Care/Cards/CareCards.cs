@@ -27,25 +27,19 @@ public sealed class CareCards(CareContent content, Localizer localizer, Func<str
     /// <summary>The templates the bot sends; the content validator requires each of them.</summary>
     public static readonly string[] Templates = ["question", "number", "answered", "exercise"];
 
-    /// <summary>Teams renders at most five actions per set, so choices come in rows of five.</summary>
-    private const int ButtonsPerSet = 5;
-
-    /// <summary>A question with one button per choice.</summary>
+    /// <summary>
+    /// A question with one button per choice, each in an action set of its own so that long lists stack instead of
+    /// running off the card's edge (hosts lay a set's buttons out in one row that does not wrap).
+    /// </summary>
     public AdaptiveCard Choice(string locale, FlowStep step, string prompt, IReadOnlyList<FlowChoice> choices, string run)
     {
-        var groups = new JsonArray();
-        foreach (var chunk in choices.Chunk(ButtonsPerSet))
+        var buttons = new JsonArray();
+        foreach (var choice in choices)
         {
-            var buttons = new JsonArray();
-            foreach (var choice in chunk)
-            {
-                buttons.Add(new JsonObject { ["title"] = localizer.Text(locale, choice.Label), ["value"] = choice.Value });
-            }
-
-            groups.Add(new JsonObject { ["buttons"] = buttons });
+            buttons.Add(new JsonObject { ["title"] = localizer.Text(locale, choice.Label), ["value"] = choice.Value });
         }
 
-        return Expand("question", new JsonObject { ["prompt"] = prompt, ["step"] = step.Id, ["run"] = run, ["groups"] = groups });
+        return Expand("question", new JsonObject { ["prompt"] = prompt, ["step"] = step.Id, ["run"] = run, ["buttons"] = buttons });
     }
 
     /// <summary>A number input (the pain score) that the client checks before sending.</summary>
@@ -215,5 +209,6 @@ public sealed class CareCards(CareContent content, Localizer localizer, Func<str
         }
     }
 
-    private static string Shorten(string title) => title.Length <= 40 ? title : title[..37] + "...";
+    /// <summary>Button titles do not wrap (Teams' host config): this one fits a phone's card, 328 px, in both languages.</summary>
+    private static string Shorten(string title) => title.Length <= 24 ? title : title[..21] + "...";
 }
