@@ -22,13 +22,13 @@ public sealed class CheckInProgrammeTests
             Assert.Empty(await bot.CheckInsDueAsync(Utc(day, 7, 29)));
             var greeting = await bot.CheckInsDueAsync(Utc(day, 7, 31));
             Assert.Contains("Good morning", greeting[0].Text, StringComparison.Ordinal);
-            await bot.SayAllAsync("better", "no", $"{30 - day}");
+            await bot.SayAllAsync("better", "no", $"{28 - day}");
             Assert.Empty(await bot.CheckInsDueAsync(Utc(day, 23, 0)));
         }
 
         var progress = (await bot.SayAsync("my progress"))[0].Text;
-        Assert.Contains("- 2026-11-25: 5/10, Better\n- 2026-11-26: 4/10, Better\n- 2026-11-27: 3/10, Better", progress, StringComparison.Ordinal);
-        Assert.Contains("from 5/10 to 3/10 over 3 check-ins", progress, StringComparison.Ordinal);
+        Assert.Contains("- 2026-11-25: 3/10, Better\n- 2026-11-26: 2/10, Better\n- 2026-11-27: 1/10, Better", progress, StringComparison.Ordinal);
+        Assert.Contains("from 3/10 to 1/10 over 3 check-ins", progress, StringComparison.Ordinal);
         Assert.Contains("Check-in diary (3 days)", (await bot.SayAsync("what do you know about me"))[0].Text, StringComparison.Ordinal);
 
         Assert.Contains("no more check-ins", (await bot.SayAsync("stop check-ins"))[0].Text, StringComparison.Ordinal);
@@ -53,6 +53,23 @@ public sealed class CheckInProgrammeTests
         Assert.Contains("还没有回答过签到", (await bot.SayAsync("我的进展"))[0].Text, StringComparison.Ordinal);
         Assert.Contains("不再签到", (await bot.SayAsync("停止签到"))[0].Text, StringComparison.Ordinal);
         Assert.Empty(await bot.CheckInsDueAsync(Utc(26, 23, 0)));
+    }
+
+    [Theory]
+    [InlineData("5", true)]
+    [InlineData("8", true)]
+    [InlineData("4", false)]
+    public async Task A_pain_two_points_up_or_8_and_over_asks_the_warning_signs_again_before_any_exercise(string pain, bool recheck)
+    {
+        var bot = new ConversationDriver();
+        await bot.SayAllAsync([.. ToOffer, "yes"]);
+        await bot.CheckInsDueAsync(Utc(25, 8, 1));
+
+        var replies = await bot.SayAllAsync("worse", "no", pain);
+
+        var seen = string.Join("\n", replies.Select(r => r.Visible));
+        Assert.Equal(recheck, seen.Contains("warning signs again", StringComparison.Ordinal));
+        Assert.Equal(recheck, !replies.SelectMany(r => r.Exercises).Any());
     }
 
     [Fact]

@@ -14,6 +14,7 @@ internal sealed class FlowActions
         ("advice", s => new AdviceAction(s.Content, s.Texts)),
         ("exercises", s => new ExercisesAction(new ExercisePlanCards(s))),
         ("schedule_checkin", s => new ScheduleCheckInAction(s.Programme)),
+        ("checkin_pain_rise", _ => new CheckInPainRiseAction()),
         ("checkin_plan", s => new CheckInPlanAction(s.Texts, new ExercisePlanCards(s), s.Programme)),
         ("quiz_score", s => new QuizScoreAction(s.Content, s.Texts)),
         ("closing", s => new ClosingAction(s.Texts)),
