@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BackCareBot.Care.Programme;
 using BackCareBot.Care.State;
 
 namespace BackCareBot.Care.Tests;
@@ -70,6 +71,18 @@ public sealed class CheckInProgrammeTests
         var seen = string.Join("\n", replies.Select(r => r.Visible));
         Assert.Equal(recheck, seen.Contains("warning signs again", StringComparison.Ordinal));
         Assert.Equal(recheck, !replies.SelectMany(r => r.Exercises).Any());
+    }
+
+    [Fact]
+    public async Task With_a_short_interval_setting_the_next_check_in_comes_that_long_after_the_last()
+    {
+        var bot = new ConversationDriver(checkIns: new CheckInOptions { Every = TimeSpan.FromMinutes(2) });
+        await bot.SayAllAsync([.. ToOffer, "yes"]);
+
+        Assert.NotEmpty(await bot.CheckInsDueAsync(Utc(25, 8, 0)));
+        Assert.Equal(Utc(25, 8, 2), (await StateAsync(bot)).CheckInDue);
+        Assert.Empty(await bot.CheckInsDueAsync(Utc(25, 8, 1)));
+        Assert.NotEmpty(await bot.CheckInsDueAsync(Utc(25, 8, 2)));
     }
 
     [Fact]

@@ -48,14 +48,14 @@ public sealed class ConversationDriver
     private readonly TurnPipeline _pipeline;
     private int _next;
 
-    public ConversationDriver(IStateStore? store = null, string locale = "en-GB", string channelId = "test", string? conversationId = null)
+    public ConversationDriver(IStateStore? store = null, string locale = "en-GB", string channelId = "test", string? conversationId = null, CheckInOptions? checkIns = null)
     {
         Store = store ?? new MemoryStateStore();
         Locale = locale;
         ChannelId = channelId;
         ConversationId = conversationId ?? "conv-" + Guid.NewGuid().ToString("N");
         var bot = new CareBot(
-            Content, Store, new CareOptions { PublicUrl = "https://bot.example" }, NullLogger<CareBot>.Instance, Clock, CheckIns, Options.Create(new CheckInOptions()));
+            Content, Store, new CareOptions { PublicUrl = "https://bot.example" }, NullLogger<CareBot>.Instance, Clock, CheckIns, Options.Create(checkIns ?? new CheckInOptions()));
         _pipeline = new TurnPipeline(bot, [], NullLogger<TurnPipeline>.Instance);
     }
 

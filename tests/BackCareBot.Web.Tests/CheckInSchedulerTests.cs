@@ -162,6 +162,21 @@ public sealed class CheckInSchedulerTests : IAsyncLifetime
         Assert.Equal(40, greetings.Distinct().Count());
     }
 
+    [Theory]
+    [InlineData("CheckIn:BatchSize", "0")]
+    [InlineData("CheckIn:Lease", "-00:01:00")]
+    [InlineData("CheckIn:Every", "00:00:00")]
+    public async Task Bad_check_in_settings_stop_the_host_naming_the_section(string setting, string value)
+    {
+        var settings = BotHost.Anonymous();
+        settings[setting] = value;
+        await using var host = new BotHost(settings);
+
+        var error = Assert.ThrowsAny<Exception>(() => host.CreateClient());
+
+        Assert.Contains("CheckIn:", error.ToString(), StringComparison.Ordinal);
+    }
+
     private Dictionary<string, string?> Sqlite() => new() { ["Storage:Kind"] = "Sqlite", ["Storage:DataFolder"] = _dataFolder };
 
     private BotHost Host(Dictionary<string, string?>? storage = null)
