@@ -4,6 +4,7 @@ using BackCareBot.Care.Cards;
 using BackCareBot.Care.Content;
 using BackCareBot.Care.Conversation;
 using BackCareBot.Care.Localization;
+using BackCareBot.Care.Programme;
 using BackCareBot.Care.Routes;
 using BackCareBot.Care.State;
 using BackCareBot.Care.Triage;
@@ -13,6 +14,7 @@ using BackCareBot.Dialogs.State;
 using BackCareBot.Protocol.Schema;
 using BackCareBot.Protocol.Turns;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace BackCareBot.Care;
 
@@ -27,19 +29,25 @@ public sealed partial class CareBot : IBot
     private const int SaveAttempts = 3;
 
     private readonly IStateStore _store;
+    private readonly ICheckInIndex _checkIns;
     private readonly ILogger<CareBot> _logger;
     private readonly Localizer _localizer;
     private readonly DialogSet<CareTurn> _dialogs = new();
     private readonly CareRouter _router;
     private readonly CareSender _sender;
 
-    public CareBot(CareContent content, IStateStore store, CareOptions options, ILogger<CareBot> logger, TimeProvider? time = null)
+    /// <param name="checkIns">The due-time index of planned check-ins (in memory when not given, for tools and benchmarks).</param>
+    public CareBot(
+        CareContent content, IStateStore store, CareOptions options, ILogger<CareBot> logger, TimeProvider? time = null,
+        ICheckInIndex? checkIns = null, IOptions<CheckInOptions>? checkInOptions = null)
     {
         _store = store;
+        _checkIns = checkIns ?? new MemoryCheckInIndex();
         _logger = logger;
         _localizer = new Localizer(content);
         var texts = new CareTexts(content, _localizer);
-        var services = new CareServices(content, texts, new CareCards(content, _localizer, () => options.ImageBaseUrl), store, time ?? TimeProvider.System);
+        var services = new CareServices(
+            content, texts, new CareCards(content, _localizer, () => options.ImageBaseUrl), store, time ?? TimeProvider.System, checkInOptions?.Value ?? new CheckInOptions());
         var steps = new StepCatalog(content);
         var questions = new QuestionRenderer(texts, services.Cards);
         var host = new CareFlowHost(content, texts, questions, new FlowActions(services));
@@ -54,6 +62,7 @@ public sealed partial class CareBot : IBot
 
     public static string StateKey(Activity activity) => $"conversation/{activity.ChannelId}/{activity.Conversation?.Id}";
 
+    /// <summary>Where versions before the due-time index kept a planned check-in; removed with the conversation.</summary>
     public static string CheckInKey(string stateKey) => $"checkin/{stateKey}";
 
     /// <summary>A Teams channel or group chat, where everyone in it would see the questions and the answers.</summary>
@@ -134,34 +143,25 @@ public sealed partial class CareBot : IBot
         {
             await _store.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
             await _store.DeleteAsync(CheckInKey(key), cancellationToken).ConfigureAwait(false);
+            await _checkIns.CancelAsync(key, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         var bytes = JsonSerializer.SerializeToUtf8Bytes(care.State, CareStateJsonContext.Default.CareState);
-        if (stored is not null && bytes.AsSpan().SequenceEqual(stored.Data))
+        var changed = stored is null || !bytes.AsSpan().SequenceEqual(stored.Data);
+        if (changed)
         {
-            return;
+            await _store.WriteAsync(key, bytes, stored?.ETag, cancellationToken).ConfigureAwait(false);
         }
 
-        await _store.WriteAsync(key, bytes, stored?.ETag, cancellationToken).ConfigureAwait(false);
-        if (care.State.CheckInDue != dueBefore)
+        // A check-in turn always re-plans, changed or not: the scheduler completes its claim only if nobody re-planned.
+        var checkInTurn = care.Activity.IsType(ActivityTypes.Event) && care.Activity.Name == CareRouter.CheckInEvent;
+        if (checkInTurn || care.State.CheckInDue != dueBefore)
         {
-            await UpdateCheckInIndexAsync(key, care.State, cancellationToken).ConfigureAwait(false);
+            await (care.State.CheckInDue is { } due && care.State.CheckInReference is { } reference
+                ? _checkIns.ScheduleAsync(new CheckInEntry { StateKey = key, Due = due, Reference = reference }, cancellationToken)
+                : _checkIns.CancelAsync(key, cancellationToken)).ConfigureAwait(false);
         }
-    }
-
-    private async Task UpdateCheckInIndexAsync(string key, CareState state, CancellationToken cancellationToken)
-    {
-        var indexKey = CheckInKey(key);
-        if (state.CheckInDue is not { } due || state.CheckInReference is not { } reference)
-        {
-            await _store.DeleteAsync(indexKey, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        var entry = new CheckInEntry { StateKey = key, Due = due, Reference = reference };
-        var existing = await _store.ReadAsync(indexKey, cancellationToken).ConfigureAwait(false);
-        await _store.WriteAsync(indexKey, JsonSerializer.SerializeToUtf8Bytes(entry, CareStateJsonContext.Default.CheckInEntry), existing?.ETag, cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "State changed under a turn (attempt {Attempt}); running the turn again")]
