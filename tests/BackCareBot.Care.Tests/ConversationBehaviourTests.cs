@@ -348,8 +348,9 @@ public sealed class ConversationBehaviourTests
         Assert.Null(FeedbackData(replaced["value"]!.AsObject(), "exercise.hurts"));
         Assert.Equal(card["body"]![0]!["text"]!.GetValue<string>(), replaced["value"]!["body"]![0]!["text"]!.GetValue<string>());
 
-        await bot.SayAsync("yes");
-        await bot.CheckInsDueAsync(bot.Clock.GetUtcNow().AddDays(2));
+        // The daily-life questions, then yes to check-ins; the next morning's check-in makes a new plan.
+        await bot.SayAllAsync("no", "no", "yes", "no");
+        Assert.NotEmpty(await bot.CheckInsDueAsync(new DateTimeOffset(2026, 11, 25, 8, 1, 0, TimeSpan.Zero)));
         await bot.SayAllAsync("better", "no", "2");
         var stepBack = (await StateAsync(bot)).DoseStepBack;
         // A card of the earlier plan that got no feedback: only its plan number tells that it is out of date.
@@ -533,7 +534,7 @@ public sealed class ConversationBehaviourTests
 
         await bot.SendAsync(Press("exercise.hurts", superman));
         await bot.SayAllAsync("no", "no", "yes", "no");
-        await bot.CheckInAsync();
+        Assert.NotEmpty(await bot.CheckInsDueAsync(new DateTimeOffset(2026, 11, 25, 8, 1, 0, TimeSpan.Zero)));
         var next = (await bot.SayAllAsync("same", "no", "2")).SelectMany(r => r.Exercises).ToList();
 
         Assert.DoesNotContain("EX-SUPERMAN", next);
