@@ -7,7 +7,8 @@ namespace BackCareBot.Care.Tests;
 /// <summary>The daily check-in over days, driven through the bot with its clock moved: opt in, commands, once a day, forget me.</summary>
 public sealed class CheckInProgrammeTests
 {
-    private static readonly string[] ToOffer = ["hi", "yes", "16 to 49", "no", "no", "no", "no", "no", "no", "no", "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "yes", "no", "2 weeks", "45 or older", "no", "no", "3"];
+    /// <summary>To the check-in offer: the sleep questions, the assessment (pain 3), the exercise cards, then the two daily-life questions.</summary>
+    private static readonly string[] ToOffer = ["hi", "yes", "16 to 49", "no", "no", "no", "no", "no", "no", "no", "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "neither", "3", "no", "no"];
 
     private static DateTimeOffset Utc(int day, int hour, int minute = 0) => new(2026, 11, day, hour, minute, 0, TimeSpan.Zero);
 
@@ -123,6 +124,24 @@ public sealed class CheckInProgrammeTests
         Assert.DoesNotContain("4/10", (await bot.SayAsync("my progress"))[0].Text, StringComparison.Ordinal);
         Assert.Empty(await bot.CheckInsDueAsync(Utc(26, 8, 1)));
         Assert.Empty(await bot.CheckInsDueAsync(Utc(28, 8, 1)));
+    }
+
+    [Theory]
+    [InlineData("en-GB", "please see your GP or a physiotherapist")]
+    [InlineData("en-US", "please see a doctor or a physiotherapist")]
+    public async Task At_the_end_of_the_12_weeks_the_last_message_names_the_users_own_service_and_no_more_check_ins_come(string locale, string service)
+    {
+        var bot = new ConversationDriver(locale: locale);
+        await bot.SayAllAsync([.. ToOffer, "yes"]);
+
+        var ended = string.Join("\n", (await bot.CheckInsDueAsync(new DateTimeOffset(2027, 3, 1, 8, 1, 0, TimeSpan.Zero))).Select(r => r.Text));
+
+        Assert.Contains("end of your 12-week programme", ended, StringComparison.Ordinal);
+        Assert.Contains(service, ended, StringComparison.Ordinal);
+        Assert.DoesNotContain("{gp}", ended, StringComparison.Ordinal);
+        Assert.Null((await StateAsync(bot)).CheckInDue);
+        Assert.Empty(await bot.CheckInsDueAsync(new DateTimeOffset(2027, 3, 2, 8, 1, 0, TimeSpan.Zero)));
+        Assert.Contains($"Country, for the numbers to call at check-ins: {locale[3..]}", (await bot.SayAsync("what do you know about me"))[0].Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -46,6 +46,11 @@ internal sealed class PrivacySummary(CareTexts texts, StepCatalog steps, Content
             text.Append("\n\n- ").Append(diary);
         }
 
+        if (state.Country is { } country)
+        {
+            text.Append("\n\n- ").Append(texts.T(turn, "privacy.country", "country", country));
+        }
+
         if (state.Locale is { } language)
         {
             text.Append("\n\n- ").Append(texts.T(turn, "privacy.language", "language", language));

@@ -32,6 +32,9 @@ internal sealed class CheckInProgramme(CareTexts texts, CheckInOptions options, 
         plan.Minutes = minutes ?? plan.Minutes;
         plan.SnoozedOn = null;
         plan.PausedUntil = null;
+        // A check-in turn's activity carries only the resolved language, not the region or client info: the country
+        // the user is in now is kept, so a check-in names the same numbers and services as this conversation.
+        care.State.Country ??= care.Country;
         var reference = care.Activity.GetConversationReference();
         reference.Locale = care.Locale;
         care.State.CheckInReference = reference;
@@ -100,7 +103,7 @@ internal sealed class CheckInProgramme(CareTexts texts, CheckInOptions options, 
             if (care.State.CheckInDue is null)
             {
                 // The programme's weeks are over: it says so once and plans nothing more.
-                care.Say(T(care, "programme.ended"));
+                care.Say(texts.Fill(care, T(care, "programme.ended")));
                 Stop(care);
                 return false;
             }
