@@ -33,7 +33,7 @@ internal static class StateSize
                         ServiceUrl = "http://127.0.0.1:9/", Conversation = new ConversationAccount { Id = "size" }, LocalTimestamp = "2026-11-24T07:30:00+00:00",
                         From = new ChannelAccount { Id = "user" }, Recipient = new ChannelAccount { Id = "bot" }, Text = text, DeliveryMode = DeliveryModes.ExpectReplies,
                     },
-                    new BufferingChannelSender(),
+                    new Outbox(),
                     CancellationToken.None);
             }
 

@@ -51,7 +51,7 @@ public class TurnBenchmarks
                 ServiceUrl = "http://127.0.0.1:9/", Conversation = new ConversationAccount { Id = conversation },
                 From = new ChannelAccount { Id = "user" }, Recipient = new ChannelAccount { Id = "bot" }, Text = text, DeliveryMode = DeliveryModes.ExpectReplies,
             };
-            await _pipeline.ProcessAsync(activity, new BufferingChannelSender(), CancellationToken.None);
+            await _pipeline.ProcessAsync(activity, new Outbox(), CancellationToken.None);
         }
     }
 

@@ -20,8 +20,11 @@ namespace BackCareBot.Care;
 
 /// <summary>
 /// The back-care bot. Each turn is routed by <see cref="CareRouter"/>'s table to one handler, which runs against
-/// the conversation's state loaded once; the state is saved once if anything changed; the replies are held until
-/// the save succeeds, and an ETag conflict re-runs the turn.
+/// the conversation's state loaded once; the new state is stored together with the turn's replies and the
+/// activity id in one conditional write (only when something changed), the pipeline then delivers the replies,
+/// and they are removed from the state once delivered. A retry of a stored turn delivers its replies again instead
+/// of running the turn again, and replies never delivered go out before the next activity is answered, so nothing
+/// is taken as the answer to a question the person did not see. An ETag conflict re-runs the turn.
 /// </summary>
 public sealed partial class CareBot : IBot
 {
@@ -91,17 +94,23 @@ public sealed partial class CareBot : IBot
         {
             var stored = await _store.ReadAsync(key, cancellationToken).ConfigureAwait(false);
             var state = Load(stored);
+            if (stored is not null && (state.Pending is not null || (activity.Id is not null && activity.Id == state.LastActivityId)))
+            {
+                Redeliver(turn, key, stored.ETag, state);
+                return;
+            }
+
             var dueBefore = state.CheckInDue;
-            var deferred = new DeferredSender();
-            var inner = new TurnContext(activity, deferred);
+            var inner = new TurnContext(activity);
             var care = new CareTurn(activity, input, state, Localizer.Resolve(state.Locale, activity), EmergencyDirectory.Country(activity, state.Country));
 
             var outcome = await route.Handler.HandleAsync(new DialogContext<CareTurn>(_dialogs, care, state.Dialog), cancellationToken).ConfigureAwait(false);
             await _sender.SendAsync(inner, care, outcome, cancellationToken).ConfigureAwait(false);
 
+            string? etag;
             try
             {
-                await SaveAsync(key, stored, dueBefore, care, cancellationToken).ConfigureAwait(false);
+                etag = await SaveAsync(key, stored, dueBefore, care, inner, cancellationToken).ConfigureAwait(false);
             }
             catch (StateConflictException)
             {
@@ -110,18 +119,39 @@ public sealed partial class CareBot : IBot
             }
 
             turn.InvokeResponse = inner.InvokeResponse;
-            if (activity.IsType(ActivityTypes.Invoke))
+            turn.Outbox.Replay(inner.Outbox.Entries);
+            if (etag is not null && state.Pending is not null)
             {
-                // A card action: the replaced card goes back in the HTTP response now, the follow-up messages after it.
-                turn.AfterInvokeResponse = token => deferred.FlushAsync(turn, token);
-                return;
+                turn.Outbox.Acknowledge = (count, token) => AcknowledgeAsync(key, etag, state, count, token);
             }
 
-            await deferred.FlushAsync(turn, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         await turn.SendTextAsync(_localizer.Text(Localizer.Resolve(null, activity), "prompt.conflict"), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A retry of a stored turn, or any activity while a stored turn's replies are undelivered: those replies go
+    /// out (again) and nothing is run. A retry whose replies were all delivered sends nothing.
+    /// </summary>
+    private void Redeliver(TurnContext turn, string key, string etag, CareState state)
+    {
+        var pending = state.Pending;
+        var sameActivity = turn.Activity.Id == state.LastActivityId;
+        if (turn.Activity.IsType(ActivityTypes.Invoke))
+        {
+            turn.InvokeResponse = sameActivity && pending?.Invoke is { } invoke
+                ? invoke
+                : InvokeResponses.Message(_localizer.Text(Localizer.Resolve(state.Locale, turn.Activity), "card.received"));
+        }
+
+        if (pending is not null)
+        {
+            LogRedelivery(_logger, pending.Entries.Count, sameActivity);
+            turn.Outbox.Replay(pending.Entries);
+            turn.Outbox.Acknowledge = (count, token) => AcknowledgeAsync(key, etag, state, count, token);
+        }
     }
 
     private static CareState Load(StoredState? stored)
@@ -137,32 +167,70 @@ public sealed partial class CareBot : IBot
         return state;
     }
 
-    private async Task SaveAsync(string key, StoredState? stored, DateTimeOffset? dueBefore, CareTurn care, CancellationToken cancellationToken)
+    /// <summary>Stores the turn's state with its replies and activity id; returns the new ETag, or null when nothing was written.</summary>
+    private async Task<string?> SaveAsync(string key, StoredState? stored, DateTimeOffset? dueBefore, CareTurn care, TurnContext turn, CancellationToken cancellationToken)
     {
         if (care.Forgotten)
         {
             await _store.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
             await _store.DeleteAsync(CheckInKey(key), cancellationToken).ConfigureAwait(false);
             await _checkIns.CancelAsync(key, cancellationToken).ConfigureAwait(false);
-            return;
+            return null;
         }
 
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(care.State, CareStateJsonContext.Default.CareState);
-        var changed = stored is null || !bytes.AsSpan().SequenceEqual(stored.Data);
-        if (changed)
+        // A turn that changed nothing is not stored: run again on a retry, it gives the same replies.
+        var state = care.State;
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(state, CareStateJsonContext.Default.CareState);
+        string? etag = null;
+        if (stored is null || !bytes.AsSpan().SequenceEqual(stored.Data))
         {
-            await _store.WriteAsync(key, bytes, stored?.ETag, cancellationToken).ConfigureAwait(false);
+            state.LastActivityId = turn.Activity.Id;
+            state.Pending = turn.Outbox.Entries.Count > 0 ? new PendingReplies { Entries = [.. turn.Outbox.Entries], Invoke = turn.InvokeResponse } : null;
+            bytes = JsonSerializer.SerializeToUtf8Bytes(state, CareStateJsonContext.Default.CareState);
+            etag = await _store.WriteAsync(key, bytes, stored?.ETag, cancellationToken).ConfigureAwait(false);
         }
 
         // A check-in turn always re-plans, changed or not: the scheduler completes its claim only if nobody re-planned.
         var checkInTurn = care.Activity.IsType(ActivityTypes.Event) && care.Activity.Name == CareRouter.CheckInEvent;
-        if (checkInTurn || care.State.CheckInDue != dueBefore)
+        if (checkInTurn || state.CheckInDue != dueBefore)
         {
-            await (care.State.CheckInDue is { } due && care.State.CheckInReference is { } reference
+            await (state.CheckInDue is { } due && state.CheckInReference is { } reference
                 ? _checkIns.ScheduleAsync(new CheckInEntry { StateKey = key, Due = due, Reference = reference }, cancellationToken)
                 : _checkIns.CancelAsync(key, cancellationToken)).ConfigureAwait(false);
         }
+
+        return etag;
     }
+
+    /// <summary>Removes delivered replies from the stored state (one conditional write); a conflict means a later turn already replaced them.</summary>
+    private async Task AcknowledgeAsync(string key, string etag, CareState state, int delivered, CancellationToken cancellationToken)
+    {
+        if (state.Pending is not { } pending)
+        {
+            return;
+        }
+
+        pending.Entries.RemoveRange(0, Math.Min(delivered, pending.Entries.Count));
+        if (pending.Entries.Count == 0)
+        {
+            state.Pending = null;
+        }
+
+        try
+        {
+            await _store.WriteAsync(key, JsonSerializer.SerializeToUtf8Bytes(state, CareStateJsonContext.Default.CareState), etag, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StateConflictException)
+        {
+            LogAcknowledgeConflict(_logger);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering {Count} stored replies again ({Retry}: true for the channel's retry of their turn, false for a later activity)")]
+    private static partial void LogRedelivery(ILogger logger, int count, bool retry);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivered replies were not marked: the state had changed since")]
+    private static partial void LogAcknowledgeConflict(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "State changed under a turn (attempt {Attempt}); running the turn again")]
     private static partial void LogConflict(ILogger logger, int attempt);

@@ -94,13 +94,14 @@ public sealed class ConversationDriver
         activity.Locale ??= Locale;
         activity.LocalTimestamp ??= "2026-11-24T07:30:00.000+00:00";
         activity.DeliveryMode = activity.IsType(ActivityTypes.Invoke) ? null : DeliveryModes.ExpectReplies;
-        var buffer = new BufferingChannelSender();
+        var buffer = new Outbox();
         var outcome = await _pipeline.ProcessAsync(activity, buffer, CancellationToken.None);
+        // What follows the response (the messages after an invoke response, marking expectReplies as delivered).
+        await outcome.Completion;
         if (activity.IsType(ActivityTypes.Invoke))
         {
-            await outcome.Completion;
             LastInvoke = outcome;
-            return [.. buffer.Replies.Select(a => new BotReply(a))];
+            return [.. buffer.Replies().Select(a => new BotReply(a))];
         }
 
         var replies = JsonSerializer.Deserialize(outcome.Body!.Value, ProtocolJsonContext.Default.ExpectedReplies)!.Activities ?? [];
@@ -116,10 +117,10 @@ public sealed class ConversationDriver
         List<BotReply> replies = [];
         foreach (var claim in await CheckIns.ClaimDueAsync(until, 100, TimeSpan.FromMinutes(2), CancellationToken.None))
         {
-            var buffer = new BufferingChannelSender();
+            var buffer = new Outbox();
             await _pipeline.ContinueConversationAsync(claim.Entry.Reference, "checkin", buffer, CancellationToken.None);
             await CheckIns.CompleteAsync(claim, CancellationToken.None);
-            replies.AddRange(buffer.Replies.Select(a => new BotReply(a)));
+            replies.AddRange(buffer.Replies().Select(a => new BotReply(a)));
         }
 
         return replies;
@@ -128,14 +129,14 @@ public sealed class ConversationDriver
     /// <summary>Runs a proactive check-in turn, as the scheduler does.</summary>
     public async Task<IReadOnlyList<BotReply>> CheckInAsync()
     {
-        var buffer = new BufferingChannelSender();
+        var buffer = new Outbox();
         var reference = new ConversationReference
         {
             ChannelId = ChannelId, ServiceUrl = "https://channel.example/", Conversation = new ConversationAccount { Id = ConversationId },
             User = new ChannelAccount { Id = "user-1" }, Bot = new ChannelAccount { Id = "bot-1" }, Locale = Locale,
         };
         await _pipeline.ContinueConversationAsync(reference, "checkin", buffer, CancellationToken.None);
-        return [.. buffer.Replies.Select(a => new BotReply(a))];
+        return [.. buffer.Replies().Select(a => new BotReply(a))];
     }
 
     public async Task<IReadOnlyList<BotReply>> SayAllAsync(params string[] messages)

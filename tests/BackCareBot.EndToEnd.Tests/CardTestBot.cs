@@ -10,7 +10,8 @@ namespace BackCareBot.EndToEnd.Tests;
 /// </summary>
 public sealed class CardTestBot(IBot realBot) : IBot
 {
-    private string? _lastCardId;
+    // The receipt, not its id: the channel's id is filled in when the turn's replies are delivered.
+    private ResourceResponse? _lastCard;
 
     public async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -31,12 +32,11 @@ public sealed class CardTestBot(IBot realBot) : IBot
         {
             case "show card":
                 await turn.SendTypingAsync(cancellationToken);
-                var sent = await turn.SendActivityAsync(CardMessage("How do you usually fall asleep?"), cancellationToken);
-                _lastCardId = sent.Id;
+                _lastCard = await turn.SendActivityAsync(CardMessage("How do you usually fall asleep?"), cancellationToken);
                 break;
             case "update card":
                 var update = CardMessage("Thanks, noted.");
-                update.Id = _lastCardId;
+                update.Id = _lastCard?.Id;
                 await turn.UpdateActivityAsync(update, cancellationToken);
                 break;
             case "on my back" or "on my front":

@@ -11,7 +11,7 @@ public class TurnPipelineTests
     {
         var bot = new EchoEventBot();
         var pipeline = new TurnPipeline(bot, [], NullLogger<TurnPipeline>.Instance);
-        var sender = new BufferingChannelSender();
+        var sender = new Outbox();
         var reference = new ConversationReference
         {
             ChannelId = "msteams",
@@ -24,7 +24,7 @@ public class TurnPipelineTests
 
         await pipeline.ContinueConversationAsync(reference, "checkin", sender, CancellationToken.None);
 
-        var reply = Assert.Single(sender.Replies);
+        var reply = Assert.Single(sender.Replies());
         Assert.Equal("event:checkin", reply.Text);
         Assert.Equal("29:user", reply.Recipient!.Id);
         Assert.Equal("28:bot", reply.From!.Id);
@@ -36,7 +36,7 @@ public class TurnPipelineTests
     public async Task Expect_replies_turn_returns_the_replies_and_sends_nothing_to_the_channel()
     {
         var pipeline = new TurnPipeline(new EchoEventBot(), [], NullLogger<TurnPipeline>.Instance);
-        var channel = new BufferingChannelSender();
+        var channel = new Outbox();
         var activity = new Activity
         {
             Type = ActivityTypes.Event, Name = "ping", Id = "1", ChannelId = "test",
@@ -45,7 +45,7 @@ public class TurnPipelineTests
 
         var outcome = await pipeline.ProcessAsync(activity, channel, CancellationToken.None);
 
-        Assert.Empty(channel.Replies);
+        Assert.Empty(channel.Replies());
         Assert.Equal(200, outcome.StatusCode);
         Assert.Contains("event:ping", outcome.Body!.Value.GetRawText(), StringComparison.Ordinal);
     }
@@ -59,7 +59,7 @@ public class TurnPipelineTests
             [new RecordingMiddleware("outer", order), new RecordingMiddleware("inner", order)],
             NullLogger<TurnPipeline>.Instance);
 
-        await pipeline.ProcessAsync(new Activity { Type = ActivityTypes.Message, ChannelId = "test", Conversation = new() { Id = "c" } }, new BufferingChannelSender(), CancellationToken.None);
+        await pipeline.ProcessAsync(new Activity { Type = ActivityTypes.Message, ChannelId = "test", Conversation = new() { Id = "c" } }, new Outbox(), CancellationToken.None);
 
         Assert.Equal(["outer:before", "inner:before", "bot", "inner:after", "outer:after"], order);
     }
@@ -69,11 +69,12 @@ public class TurnPipelineTests
     {
         var followUp = new TaskCompletionSource();
         var order = new List<string>();
-        var pipeline = new TurnPipeline(new FollowUpBot(followUp.Task, order), [], NullLogger<TurnPipeline>.Instance);
+        var pipeline = new TurnPipeline(new FollowUpBot(order), [], NullLogger<TurnPipeline>.Instance);
         var conversation = new ConversationAccount { Id = "c" };
+        var channel = new HeldChannel(followUp.Task, order);
 
-        var invoke = await pipeline.ProcessAsync(new Activity { Type = ActivityTypes.Invoke, Id = "1", ChannelId = "msteams", Conversation = conversation }, new BufferingChannelSender(), CancellationToken.None);
-        var next = pipeline.ProcessAsync(new Activity { Type = ActivityTypes.Message, Id = "2", ChannelId = "msteams", Conversation = conversation }, new BufferingChannelSender(), CancellationToken.None);
+        var invoke = await pipeline.ProcessAsync(new Activity { Type = ActivityTypes.Invoke, Id = "1", ChannelId = "msteams", Conversation = conversation }, channel, CancellationToken.None);
+        var next = pipeline.ProcessAsync(new Activity { Type = ActivityTypes.Message, Id = "2", ChannelId = "msteams", Conversation = conversation }, channel, CancellationToken.None);
 
         Assert.Equal(200, invoke.StatusCode);
         Assert.False(invoke.Completion.IsCompleted);
@@ -88,10 +89,10 @@ public class TurnPipelineTests
     public async Task A_caller_that_sends_the_invoke_response_itself_starts_the_follow_up_after_it()
     {
         var order = new List<string>();
-        var pipeline = new TurnPipeline(new FollowUpBot(Task.CompletedTask, order), [], NullLogger<TurnPipeline>.Instance);
+        var pipeline = new TurnPipeline(new FollowUpBot(order), [], NullLogger<TurnPipeline>.Instance);
         var invoke = new Activity { Type = ActivityTypes.Invoke, Id = "1", ChannelId = "msteams", Conversation = new ConversationAccount { Id = "c" } };
 
-        var outcome = await pipeline.ProcessAsync(invoke, new BufferingChannelSender(), CancellationToken.None, followUpWhenStarted: true);
+        var outcome = await pipeline.ProcessAsync(invoke, new HeldChannel(Task.CompletedTask, order), CancellationToken.None, followUpWhenStarted: true);
         var waited = await Task.WhenAny(outcome.Completion, Task.Delay(TimeSpan.FromSeconds(1)));
 
         Assert.NotSame(outcome.Completion, waited);
@@ -102,10 +103,35 @@ public class TurnPipelineTests
         Assert.Equal(["invoke", "follow-up"], order);
     }
 
-    /// <summary>Answers an invoke at once and leaves follow-up work that waits for the test.</summary>
-    private sealed class FollowUpBot(Task release, List<string> order) : IBot
+    [Fact]
+    public async Task A_sent_activitys_receipt_carries_the_channels_id_once_delivered()
     {
-        public Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
+        var bot = new ReceiptBot();
+        var pipeline = new TurnPipeline(bot, [], NullLogger<TurnPipeline>.Instance);
+
+        await pipeline.ProcessAsync(new Activity { Type = ActivityTypes.Message, Id = "1", ChannelId = "test", Conversation = new() { Id = "c" } }, new HeldChannel(Task.CompletedTask, []), CancellationToken.None);
+
+        Assert.StartsWith("pending-", bot.IdWhenSent, StringComparison.Ordinal);
+        Assert.Equal("channel-1", bot.Receipt!.Id);
+    }
+
+    private sealed class ReceiptBot : IBot
+    {
+        public ResourceResponse? Receipt { get; private set; }
+
+        public string? IdWhenSent { get; private set; }
+
+        public async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
+        {
+            Receipt = await turn.SendTextAsync("hello", cancellationToken);
+            IdWhenSent = Receipt.Id;
+        }
+    }
+
+    /// <summary>Answers an invoke at once and sends a message that follows it.</summary>
+    private sealed class FollowUpBot(List<string> order) : IBot
+    {
+        public async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
         {
             lock (order)
             {
@@ -115,18 +141,28 @@ public class TurnPipelineTests
             if (turn.Activity.IsType(ActivityTypes.Invoke))
             {
                 turn.InvokeResponse = new InvokeResponse { Status = 200 };
-                turn.AfterInvokeResponse = async _ =>
-                {
-                    await release;
-                    lock (order)
-                    {
-                        order.Add("follow-up");
-                    }
-                };
+                await turn.SendTextAsync("follow-up", cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>A channel whose sends wait for the test, recording each message's text.</summary>
+    private sealed class HeldChannel(Task release, List<string> order) : IChannelSender
+    {
+        public async Task<ResourceResponse> SendAsync(Activity activity, CancellationToken cancellationToken)
+        {
+            await release;
+            lock (order)
+            {
+                order.Add(activity.Text!);
             }
 
-            return Task.CompletedTask;
+            return new ResourceResponse { Id = "channel-1" };
         }
+
+        public Task<ResourceResponse> UpdateAsync(Activity activity, CancellationToken cancellationToken) => SendAsync(activity, cancellationToken);
+
+        public Task DeleteAsync(ConversationReference reference, string activityId, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private sealed class EchoEventBot : IBot

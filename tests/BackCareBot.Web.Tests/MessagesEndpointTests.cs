@@ -32,6 +32,8 @@ public sealed class MessagesEndpointTests : IDisposable
     {
         var activity = JsonNode.Parse(File.ReadAllText(Repo.ReferenceFile("activities", "teams-conversationUpdate-personal-bot-added.json")))!;
         activity["deliveryMode"] = "expectReplies";
+        // Anonymous mode answers loopback service URLs only.
+        activity["serviceUrl"] = "http://127.0.0.1:9/";
 
         var response = await PostAsync(activity.ToJsonString());
 
@@ -71,7 +73,7 @@ public sealed class MessagesEndpointTests : IDisposable
     [Fact]
     public async Task Unknown_activity_type_is_accepted_and_ignored()
     {
-        var response = await PostAsync("""{"type":"somethingNew","id":"1","channelId":"test","conversation":{"id":"c"},"deliveryMode":"expectReplies"}""");
+        var response = await PostAsync("""{"type":"somethingNew","id":"1","channelId":"test","serviceUrl":"http://127.0.0.1:9/","conversation":{"id":"c"},"deliveryMode":"expectReplies"}""");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["activities"]!.AsArray());

@@ -1,8 +1,6 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using BackCareBot.Care.Cards;
 using BackCareBot.Care.State;
-using BackCareBot.Protocol.Cards;
 using BackCareBot.Protocol.Schema;
 using BackCareBot.Protocol.Turns;
 
@@ -59,30 +57,10 @@ internal sealed class CareSender(CareTexts texts)
     /// </summary>
     private InvokeResponse InvokeResponseFor(CareTurn turn, CardOutcome outcome) => outcome switch
     {
-        CardError error => InvokeResponseOf(new AdaptiveCardInvokeResponse
-        {
-            StatusCode = 400,
-            Type = "application/vnd.microsoft.error",
-            Value = JsonSerializer.SerializeToElement(new JsonObject { ["code"] = "BadRequest", ["message"] = error.Message }, CardJsonContext.Default.JsonObject),
-        }),
-        CardReplaced replaced => InvokeResponseOf(new AdaptiveCardInvokeResponse
-        {
-            StatusCode = 200,
-            Type = AdaptiveCard.ContentType,
-            Value = CareCards.ToJson(CareCards.ForChannel(replaced.Card.Card, turn.Activity, replaced.Card.RefreshData)),
-        }),
-        CardNotice notice => MessageInvokeResponse(notice.Text),
-        CardStale => MessageInvokeResponse(texts.T(turn, "card.already_answered")),
-        _ => MessageInvokeResponse(texts.T(turn, "card.received")),
+        CardError error => InvokeResponses.Error(400, "BadRequest", error.Message),
+        CardReplaced replaced => InvokeResponses.Card(CareCards.ToJson(CareCards.ForChannel(replaced.Card.Card, turn.Activity, replaced.Card.RefreshData))),
+        CardNotice notice => InvokeResponses.Message(notice.Text),
+        CardStale => InvokeResponses.Message(texts.T(turn, "card.already_answered")),
+        _ => InvokeResponses.Message(texts.T(turn, "card.received")),
     };
-
-    private static InvokeResponse MessageInvokeResponse(string text) => InvokeResponseOf(new AdaptiveCardInvokeResponse
-    {
-        StatusCode = 200,
-        Type = "application/vnd.microsoft.activity.message",
-        Value = JsonSerializer.SerializeToElement(text, CareStateJsonContext.Default.String),
-    });
-
-    private static InvokeResponse InvokeResponseOf(AdaptiveCardInvokeResponse body) =>
-        new() { Status = body.StatusCode, Body = JsonSerializer.SerializeToElement(body, ProtocolJsonContext.Default.AdaptiveCardInvokeResponse) };
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using BackCareBot.Dialogs.Engine;
 using BackCareBot.Protocol.Schema;
+using BackCareBot.Protocol.Turns;
 
 namespace BackCareBot.Care.State;
 
@@ -43,6 +44,23 @@ public sealed class CareState
 
     /// <summary>Where to send the check-in; kept only while one is planned.</summary>
     public ConversationReference? CheckInReference { get; set; }
+
+    /// <summary>The id of the activity whose turn this state is the result of: a retry of it is not run again.</summary>
+    public string? LastActivityId { get; set; }
+
+    /// <summary>
+    /// The replies of that turn, stored in the same write as the state and removed once they are delivered; while
+    /// they are here the person may not have seen them, so they go out before anything else is answered.
+    /// </summary>
+    public PendingReplies? Pending { get; set; }
+}
+
+/// <summary>A stored turn's replies not yet acknowledged as delivered, with its invoke response when it was a card action.</summary>
+public sealed class PendingReplies
+{
+    public List<OutgoingActivity> Entries { get; set; } = [];
+
+    public InvokeResponse? Invoke { get; set; }
 }
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]

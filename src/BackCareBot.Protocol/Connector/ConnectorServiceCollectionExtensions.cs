@@ -14,7 +14,10 @@ public static class ConnectorServiceCollectionExtensions
 {
     /// <summary>
     /// Inbound token validation, trusted service URLs, the outgoing token and the Connector client with its
-    /// resilience pipeline (total timeout, then retries of 429/412/502/503/504 and timeouts, then a per-attempt timeout).
+    /// resilience pipeline (total timeout, then retries, then a per-attempt timeout). A retry must not show a message
+    /// twice: a POST (a new message) is retried only when the Connector cannot have processed it (429, 503 and 412
+    /// answers, or no connection was made); PUT and DELETE, which give the same result when repeated, are also
+    /// retried after 502, 504 and timeouts. Retry-After is honoured.
     /// Bind <see cref="BotAuthenticationOptions"/> and <see cref="ConnectorResilienceOptions"/> before calling.
     /// </summary>
     public static IServiceCollection AddBotConnector(this IServiceCollection services)
@@ -30,6 +33,8 @@ public static class ConnectorServiceCollectionExtensions
         services.AddTransient<ConnectorAuthHandler>();
 
         var connector = services.AddHttpClient<ConnectorClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        // The default request lines name the URL, which holds conversation and activity ids: none in any environment.
+        connector.RemoveAllLoggers();
         connector.AddResilienceHandler("connector", static (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<ConnectorResilienceOptions>>().Value;
@@ -43,7 +48,7 @@ public static class ConnectorServiceCollectionExtensions
                         BackoffType = DelayBackoffType.Exponential,
                         UseJitter = true,
                         ShouldRetryAfterHeader = true,
-                        ShouldHandle = static args => ValueTask.FromResult(IsTransient(args.Outcome)),
+                        ShouldHandle = static args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.GetRequestMessage()?.Method)),
                     })
                     .AddTimeout(options.AttemptTimeout);
             });
@@ -53,11 +58,16 @@ public static class ConnectorServiceCollectionExtensions
         return services;
     }
 
-    private static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpMethod? method)
     {
-        { Exception: HttpRequestException or TimeoutRejectedException } => true,
-        { Result: { } response } => response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed
-            or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout,
-        _ => false,
-    };
+        var repeatable = method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Get;
+        return outcome switch
+        {
+            { Exception: HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } } => true,
+            { Exception: HttpRequestException or TimeoutRejectedException } => repeatable,
+            { Result: { } response } => response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed or HttpStatusCode.ServiceUnavailable
+                || (repeatable && response.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout),
+            _ => false,
+        };
+    }
 }

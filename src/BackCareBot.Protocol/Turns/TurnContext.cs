@@ -2,41 +2,34 @@ using BackCareBot.Protocol.Schema;
 
 namespace BackCareBot.Protocol.Turns;
 
-/// <summary>One turn: the incoming activity and the ways to answer it.</summary>
-public sealed class TurnContext
+/// <summary>
+/// One turn: the incoming activity and the ways to answer it. What the bot sends goes into the turn's
+/// <see cref="Outbox"/>; the pipeline decides when it goes out (see <see cref="TurnPipeline"/>).
+/// </summary>
+public sealed class TurnContext(Activity activity)
 {
-    private readonly IChannelSender _sender;
-
-    public TurnContext(Activity activity, IChannelSender sender)
-    {
-        Activity = activity;
-        _sender = sender;
-    }
-
-    public Activity Activity { get; }
+    public Activity Activity { get; } = activity;
 
     /// <summary>Set by the bot for invoke activities: the HTTP status and body of the channel's request.</summary>
     public InvokeResponse? InvokeResponse { get; set; }
 
-    /// <summary>
-    /// For invoke turns: work that runs once the invoke response is on its way (e.g. the Connector sends that follow
-    /// a card action), so the channel gets its answer within its time limit. It still runs before the
-    /// conversation's next turn.
-    /// </summary>
-    public Func<CancellationToken, Task>? AfterInvokeResponse { get; set; }
+    /// <summary>The turn's replies, delivered once the bot is done.</summary>
+    public Outbox Outbox { get; } = new();
 
     /// <summary>True once anything was sent in this turn.</summary>
-    public bool Responded { get; private set; }
+    public bool Responded => Outbox.Entries.Count > 0;
 
     public ConversationReference ConversationReference => Activity.GetConversationReference();
 
-    /// <summary>Sends an activity addressed as a reply to the incoming one (fields the caller set are kept).</summary>
-    public async Task<ResourceResponse> SendActivityAsync(Activity activity, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Sends an activity addressed as a reply to the incoming one (fields the caller set are kept). The receipt's id
+    /// is a pending one until the turn's replies are delivered, then the channel's: keep the receipt to update the
+    /// message in a later turn.
+    /// </summary>
+    public Task<ResourceResponse> SendActivityAsync(Activity activity, CancellationToken cancellationToken = default)
     {
         Address(activity);
-        var response = await _sender.SendAsync(activity, cancellationToken).ConfigureAwait(false);
-        Responded = true;
-        return response;
+        return Outbox.SendAsync(activity, cancellationToken);
     }
 
     public Task<ResourceResponse> SendTextAsync(string text, CancellationToken cancellationToken = default) =>
@@ -50,11 +43,11 @@ public sealed class TurnContext
     {
         Address(activity);
         activity.ReplyToId = null;
-        return _sender.UpdateAsync(activity, cancellationToken);
+        return Outbox.UpdateAsync(activity, cancellationToken);
     }
 
     public Task DeleteActivityAsync(string activityId, CancellationToken cancellationToken = default) =>
-        _sender.DeleteAsync(ConversationReference, activityId, cancellationToken);
+        Outbox.DeleteAsync(ConversationReference, activityId, cancellationToken);
 
     private void Address(Activity activity)
     {

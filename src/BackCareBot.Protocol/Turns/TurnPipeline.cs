@@ -10,7 +10,7 @@ public sealed record TurnOutcome(int StatusCode, JsonElement? Body)
 {
     public static readonly TurnOutcome Ok = new(200, null);
 
-    /// <summary>Completes when the turn's work after the invoke response (<see cref="TurnContext.AfterInvokeResponse"/>) is done.</summary>
+    /// <summary>Completes when the turn's work after the response (the replies that follow an invoke response) is done.</summary>
     public Task Completion { get; init; } = Task.CompletedTask;
 
     internal TaskCompletionSource? FollowUpGate { get; init; }
@@ -23,8 +23,11 @@ public sealed record TurnOutcome(int StatusCode, JsonElement? Body)
 }
 
 /// <summary>
-/// Runs turns: one at a time per conversation, each activity id once (channels retry), middleware around the bot,
-/// replies buffered for expectReplies and invoke responses returned as the HTTP result.
+/// Runs turns: one at a time per conversation, each activity id once (channels retry), middleware around the bot.
+/// The bot writes its replies into the turn's <see cref="Outbox"/>; this is the one place that decides when they
+/// go out: in the expectReplies body, after the invoke response (so the channel has its answer within its time
+/// limit and before the messages that follow it), or through the channel before the HTTP answer. Delivered
+/// replies are acknowledged to the bot that stored them.
 /// </summary>
 public sealed partial class TurnPipeline
 {
@@ -46,15 +49,17 @@ public sealed partial class TurnPipeline
         _logger = logger;
     }
 
-    /// <summary>How long the work after an invoke response waits for <see cref="TurnOutcome.StartFollowUp"/> before it starts anyway.</summary>
+    /// <summary>How long the work after the response waits for <see cref="TurnOutcome.StartFollowUp"/> before it starts anyway.</summary>
     private static readonly TimeSpan FollowUpStartLimit = TimeSpan.FromSeconds(5);
 
+    /// <param name="channel">Where replies go that are not answered in the HTTP response.</param>
     /// <param name="followUpWhenStarted">
-    /// True when the caller sends the invoke response itself and then calls <see cref="TurnOutcome.StartFollowUp"/>
+    /// True when the caller sends the response itself and then calls <see cref="TurnOutcome.StartFollowUp"/>
     /// (the HTTP endpoint does, once the response is written), so the channel has the response before the messages
     /// that follow it; otherwise the follow-up starts at once.
     /// </param>
-    public async Task<TurnOutcome> ProcessAsync(Activity activity, IChannelSender sender, CancellationToken cancellationToken, bool followUpWhenStarted = false)
+    /// <exception cref="Exception">What the channel threw when the replies could not be delivered; they stay with the bot's state for a retry.</exception>
+    public async Task<TurnOutcome> ProcessAsync(Activity activity, IChannelSender channel, CancellationToken cancellationToken, bool followUpWhenStarted = false)
     {
         var conversationKey = $"{activity.ChannelId}/{activity.Conversation?.Id}";
         IDisposable? lease = await _gate.EnterAsync(conversationKey, cancellationToken).ConfigureAwait(false);
@@ -67,13 +72,26 @@ public sealed partial class TurnPipeline
                 return earlier;
             }
 
-            var expectReplies = string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.OrdinalIgnoreCase)
-                && !activity.IsType(ActivityTypes.Invoke);
-            var buffer = expectReplies ? new BufferingChannelSender() : null;
-            var turn = new TurnContext(activity, buffer ?? sender);
+            var turn = new TurnContext(activity);
             await RunAsync(turn, 0, cancellationToken).ConfigureAwait(false);
-            var outcome = Outcome(activity, turn, buffer);
-            if (activity.IsType(ActivityTypes.Invoke) && turn.AfterInvokeResponse is { } after)
+            var outbox = turn.Outbox;
+            var outcome = Outcome(activity, turn);
+            Func<CancellationToken, Task>? afterResponse = null;
+            if (activity.IsType(ActivityTypes.Invoke))
+            {
+                afterResponse = token => DeliverAsync(outbox, channel, activity, token);
+            }
+            else if (IsExpectReplies(activity))
+            {
+                // The replies are in the response body: delivered once it has been sent.
+                afterResponse = token => outbox.AcknowledgeAsync(outbox.Entries.Count, token);
+            }
+            else
+            {
+                await DeliverAsync(outbox, channel, activity, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (afterResponse is not null && outbox.Entries.Count > 0)
             {
                 // The conversation stays locked until the follow-up work is done, so the next turn cannot overtake it.
                 var held = lease;
@@ -84,7 +102,7 @@ public sealed partial class TurnPipeline
                     gate.SetResult();
                 }
 
-                var completion = Task.Run(() => RunAfterResponseAsync(gate.Task, after, held, activity), CancellationToken.None);
+                var completion = Task.Run(() => RunAfterResponseAsync(gate.Task, afterResponse, held, activity), CancellationToken.None);
                 _afterResponse.TryAdd(completion, 0);
                 _ = completion.ContinueWith(done => _afterResponse.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 outcome = outcome with { Completion = completion, FollowUpGate = gate };
@@ -102,6 +120,27 @@ public sealed partial class TurnPipeline
             lease?.Dispose();
         }
     }
+
+    private async Task DeliverAsync(Outbox outbox, IChannelSender channel, Activity activity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await outbox.DeliverAsync(channel, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (LogUndelivered(_logger, activity, e))
+        {
+            throw;
+        }
+    }
+
+    private static bool LogUndelivered(ILogger logger, Activity activity, Exception e)
+    {
+        LogDeliveryFailed(logger, activity.Type, activity.ChannelId, e.GetType().Name);
+        return false;
+    }
+
+    private static bool IsExpectReplies(Activity activity) =>
+        string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.OrdinalIgnoreCase) && !activity.IsType(ActivityTypes.Invoke);
 
     /// <summary>Waits for the work still running after invoke responses (at shutdown, so no follow-up message is lost).</summary>
     public Task DrainAsync(CancellationToken cancellationToken) => Task.WhenAll(_afterResponse.Keys).WaitAsync(cancellationToken);
@@ -136,9 +175,9 @@ public sealed partial class TurnPipeline
     /// <summary>
     /// Runs a proactive turn (e.g. a morning check-in) for a stored conversation: the bot receives an
     /// <c>event</c> activity named <paramref name="eventName"/> from the user it addresses, under the same
-    /// per-conversation lock as any other turn, and its replies go out through <paramref name="sender"/>.
+    /// per-conversation lock as any other turn, and its replies go out through <paramref name="channel"/>.
     /// </summary>
-    public Task<TurnOutcome> ContinueConversationAsync(ConversationReference reference, string eventName, IChannelSender sender, CancellationToken cancellationToken)
+    public Task<TurnOutcome> ContinueConversationAsync(ConversationReference reference, string eventName, IChannelSender channel, CancellationToken cancellationToken)
     {
         var activity = new Activity
         {
@@ -152,7 +191,7 @@ public sealed partial class TurnPipeline
             Locale = reference.Locale,
             Timestamp = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
         };
-        return ProcessAsync(activity, sender, cancellationToken);
+        return ProcessAsync(activity, channel, cancellationToken);
     }
 
     private Task RunAsync(TurnContext turn, int index, CancellationToken cancellationToken) =>
@@ -160,7 +199,7 @@ public sealed partial class TurnPipeline
             ? _middleware[index].OnTurnAsync(turn, () => RunAsync(turn, index + 1, cancellationToken), cancellationToken)
             : _bot.OnTurnAsync(turn, cancellationToken);
 
-    private static TurnOutcome Outcome(Activity activity, TurnContext turn, BufferingChannelSender? buffer)
+    private static TurnOutcome Outcome(Activity activity, TurnContext turn)
     {
         if (activity.IsType(ActivityTypes.Invoke))
         {
@@ -168,15 +207,17 @@ public sealed partial class TurnPipeline
             return turn.InvokeResponse is { } invoke ? new TurnOutcome(invoke.Status, invoke.Body) : new TurnOutcome(501, null);
         }
 
-        if (buffer is not null)
+        if (IsExpectReplies(activity))
         {
-            var body = JsonSerializer.SerializeToElement(
-                new ExpectedReplies { Activities = [.. buffer.Replies] }, ProtocolJsonContext.Default.ExpectedReplies);
+            var body = JsonSerializer.SerializeToElement(new ExpectedReplies { Activities = turn.Outbox.Replies() }, ProtocolJsonContext.Default.ExpectedReplies);
             return new TurnOutcome(200, body);
         }
 
         return TurnOutcome.Ok;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Replies of a {ActivityType} turn on {ChannelId} could not be delivered ({Error}); they are kept for the retry")]
+    private static partial void LogDeliveryFailed(ILogger logger, string? activityType, string? channelId, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Work after the {ActivityType} response on {ChannelId} failed: {Error}")]
     private static partial void LogAfterResponseFailed(ILogger logger, string? activityType, string? channelId, string error);

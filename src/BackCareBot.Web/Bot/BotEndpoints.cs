@@ -59,6 +59,12 @@ public static partial class BotEndpoints
     private static async Task<IResult> HandleMessagesAsync(
         HttpContext http, TurnPipeline pipeline, ChannelTokenValidator validator, TrustedServiceUrls trusted, ConnectorClient connector, ILogger<TurnPipeline> logger)
     {
+        // Channels post JSON; refusing anything else also stops a form post from another site's page.
+        if (!http.Request.HasJsonContentType())
+        {
+            return ErrorResults.Problem(415, "Send the activity as application/json.");
+        }
+
         var (activity, problem) = await ActivityReader.ReadAsync(http.Request, MaxBodyBytes, http.RequestAborted);
         if (activity is null)
         {
@@ -69,12 +75,32 @@ public static partial class BotEndpoints
         if (!auth.Succeeded)
         {
             LogRejected(logger, activity.ChannelId, auth.Reason);
-            return ActivityReader.Problem(401, auth.Reason!);
+            return ErrorResults.Problem(401, auth.Reason!);
+        }
+
+        if (ActivityRules.Check(activity) is { } broken)
+        {
+            return ErrorResults.Problem(400, broken);
+        }
+
+        if (trusted.IsAnonymous && !ActivityRules.ServiceUri(activity.ServiceUrl)!.IsLoopback)
+        {
+            return ErrorResults.Problem(400, "Without MicrosoftAppId the bot answers only loopback service URLs (127.0.0.0/8, ::1, localhost).");
         }
 
         trusted.Trust(activity.ServiceUrl);
 
-        var outcome = await pipeline.ProcessAsync(activity, connector, http.RequestAborted, followUpWhenStarted: true);
+        TurnOutcome outcome;
+        try
+        {
+            outcome = await pipeline.ProcessAsync(activity, connector, http.RequestAborted, followUpWhenStarted: true);
+        }
+        catch (ConnectorException)
+        {
+            // The turn and its replies are stored: the channel's retry of this activity delivers them.
+            return ErrorResults.Problem(502, "The replies could not be delivered to the channel; they are kept and sent again when this activity is retried.");
+        }
+
         // The messages that follow a card action go out once its invoke response has been sent.
         http.Response.OnCompleted(() =>
         {
@@ -89,7 +115,7 @@ public static partial class BotEndpoints
     [LoggerMessage(Level = LogLevel.Critical, Message = "BackCareBot cannot start: {Problem}")]
     private static partial void LogInvalidSettings(ILogger logger, string problem);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No MicrosoftAppId configured: running in anonymous local mode, incoming requests are not authenticated and outgoing calls carry no token")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No MicrosoftAppId configured: running in anonymous local mode. Incoming requests are not authenticated, outgoing calls carry no token, and replies go only to loopback service URLs (127.0.0.0/8, ::1, localhost)")]
     private static partial void LogAnonymousMode(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected an activity on {ChannelId} with 401: {Reason}")]
@@ -121,34 +147,34 @@ public static class ActivityReader
 
         if (buffer.Length == 0)
         {
-            return (null, Problem(400, "The request body is empty; expected one JSON activity."));
+            return (null, ErrorResults.Problem(400, "The request body is empty; expected one JSON activity."));
         }
 
+        var json = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
         Activity? activity;
         try
         {
-            activity = JsonSerializer.Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), ProtocolJsonContext.Default.Activity);
+            if (ActivityRules.CheckJson(json) is { } broken)
+            {
+                return (null, ErrorResults.Problem(400, broken));
+            }
+
+            activity = JsonSerializer.Deserialize(json, ProtocolJsonContext.Default.Activity);
         }
         catch (JsonException)
         {
-            return (null, Problem(400, "The request body is not a JSON activity."));
+            return (null, ErrorResults.Problem(400, "The request body is not a JSON activity."));
         }
 
         if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
         {
-            return (null, Problem(400, "The activity has no type field."));
+            return (null, ErrorResults.Problem(400, "The activity has no type field."));
         }
 
         return (activity, null);
     }
 
-    private static IResult TooLarge(int maxBytes) => Problem(413, $"The activity is larger than {maxBytes / 1024} KB.");
-
-    public static IResult Problem(int status, string reason) =>
-        Results.Json(
-            new ErrorResponse { Error = new Error { Code = status switch { 413 => "MessageSizeTooBig", 401 => "Unauthorized", _ => "BadRequest" }, Message = reason } },
-            ProtocolJsonContext.Default.ErrorResponse,
-            statusCode: status);
+    private static IResult TooLarge(int maxBytes) => ErrorResults.Problem(413, $"The activity is larger than {maxBytes / 1024} KB.");
 }
 
 /// <summary>At shutdown, lets the messages that follow answered card actions go out before the process ends.</summary>

@@ -22,7 +22,7 @@ public sealed partial class TurnLogging(ILogger<TurnLogging> logger) : ITurnMidd
         }
 
         var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        var outcome = turn.InvokeResponse is { } invoke ? $"invoke {invoke.Status}{(turn.AfterInvokeResponse is null ? "" : ", replies follow")}"
+        var outcome = turn.InvokeResponse is { } invoke ? $"invoke {invoke.Status}{(turn.Responded ? ", replies follow" : "")}"
             : turn.Responded ? "replied" : "silent";
         LogTurn(logger, turn.Activity.Type, turn.Activity.ChannelId, elapsedMs, outcome);
     }

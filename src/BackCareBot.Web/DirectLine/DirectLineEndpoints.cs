@@ -33,8 +33,16 @@ public static partial class DirectLineEndpoints
             limiter.OnRejected = static (context, cancellationToken) => RejectAsync(context, cancellationToken);
             limiter.AddPolicy(PostPolicy, static http =>
             {
-                var options = http.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value;
+                // Only the conversation's own posts count: a request without its valid token is refused (401/403)
+                // before it runs a turn, and must not use up the owner's allowance.
                 var conversationId = http.Request.RouteValues["conversationId"] as string ?? string.Empty;
+                var grant = http.RequestServices.GetRequiredService<DirectLineTokens>().Validate(Bearer(http.Request));
+                if (grant is null || !string.Equals(grant.ConversationId, conversationId, StringComparison.Ordinal))
+                {
+                    return RateLimitPartition.GetNoLimiter(string.Empty);
+                }
+
+                var options = http.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value;
                 return RateLimitPartition.GetFixedWindowLimiter(conversationId, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = options.PostsPerWindow,
@@ -68,7 +76,7 @@ public static partial class DirectLineEndpoints
         // A wrong secret is refused even from the local page, so a misconfigured client notices.
         if (!bySecret && (Bearer(http.Request) is not null || !IsLocalPage(http)))
         {
-            return Problem(403, "Forbidden", "Tokens are issued to the bot's own page or to clients presenting the Direct Line secret.");
+            return ErrorResults.Problem(403, "Forbidden", "Tokens are issued to the bot's own page or to clients presenting the Direct Line secret.");
         }
 
         var parameters = await ReadParametersAsync(http);
@@ -84,7 +92,7 @@ public static partial class DirectLineEndpoints
     {
         if (tokens.Validate(Bearer(http.Request)) is not { } grant)
         {
-            return Problem(403, "TokenExpired", "The token is invalid or expired.");
+            return ErrorResults.Problem(403, "TokenExpired", "The token is invalid or expired.");
         }
 
         return Results.Json(
@@ -104,7 +112,7 @@ public static partial class DirectLineEndpoints
 
         if (grant is null)
         {
-            return Problem(403, "TokenExpired", "A valid token or the Direct Line secret is required.");
+            return ErrorResults.Problem(403, "TokenExpired", "A valid token or the Direct Line secret is required.");
         }
 
         var parameters = await ReadParametersAsync(http);
@@ -143,14 +151,14 @@ public static partial class DirectLineEndpoints
 
         if (activity.Attachments?.Exists(a => a.ContentUrl is not null || a.ContentType?.StartsWith("application/vnd.microsoft.card", StringComparison.Ordinal) != true) == true)
         {
-            return Problem(415, "UploadNotSupported", "This bot does not accept files or attachments; please type your answer.");
+            return ErrorResults.Problem(415, "UploadNotSupported", "This bot does not accept files or attachments; please type your answer.");
         }
 
         Stamp(http, activity, conversation, time);
         conversation.Append(activity);
         if (!await TryRunTurnAsync(activity, conversation, pipeline, time, logger, http.RequestAborted))
         {
-            return Problem(502, "BotError", "The bot could not answer this message.");
+            return ErrorResults.Problem(502, "BotError", "The bot could not answer this message.");
         }
 
         return Results.Json(new ResourceResponse { Id = activity.Id }, DirectLineJsonContext.Default.ResourceResponse);
@@ -169,7 +177,7 @@ public static partial class DirectLineEndpoints
         var (conversation, problem) = Authorize(http, conversationId, tokens, store);
         return conversation is null
             ? problem!
-            : Problem(415, "UploadNotSupported", "This bot does not accept files or attachments; please type your answer.");
+            : ErrorResults.Problem(415, "UploadNotSupported", "This bot does not accept files or attachments; please type your answer.");
     }
 
     /// <summary>The conversation the request's token opens, or the 401/403/404 to answer.</summary>
@@ -179,30 +187,24 @@ public static partial class DirectLineEndpoints
         token ??= Bearer(http.Request);
         if (string.IsNullOrEmpty(token))
         {
-            return (null, Problem(401, "Unauthorized", "Send the Direct Line token as 'Authorization: Bearer <token>'."));
+            return (null, ErrorResults.Problem(401, "Unauthorized", "Send the Direct Line token as 'Authorization: Bearer <token>'."));
         }
 
         if (tokens.Validate(token) is not { } grant)
         {
-            return (null, Problem(403, "TokenExpired", "The token is invalid or expired; refresh it or start a new conversation."));
+            return (null, ErrorResults.Problem(403, "TokenExpired", "The token is invalid or expired; refresh it or start a new conversation."));
         }
 
         if (!string.Equals(grant.ConversationId, conversationId, StringComparison.Ordinal))
         {
-            return (null, Problem(403, "Forbidden", "This token does not open that conversation."));
+            return (null, ErrorResults.Problem(403, "Forbidden", "This token does not open that conversation."));
         }
 
         var conversation = store.Find(conversationId);
         return conversation is null || conversation.UserId != grant.UserId
-            ? (null, Problem(404, "ConversationNotFound", "The conversation has ended or expired; start a new one."))
+            ? (null, ErrorResults.Problem(404, "ConversationNotFound", "The conversation has ended or expired; start a new one."))
             : (conversation, null);
     }
-
-    internal static IResult Problem(int status, string code, string message) =>
-        Results.Json(
-            new ErrorResponse { Error = new Error { Code = code, Message = message } },
-            DirectLineJsonContext.Default.ErrorResponse,
-            statusCode: status);
 
     private static DirectLineConversation Session(HttpContext http, DirectLineTokens tokens, DirectLineConversationLog conversation, string? watermark)
     {
@@ -279,10 +281,14 @@ public static partial class DirectLineEndpoints
         options.Secret is { Length: > 0 } secret && Bearer(request) is { } presented
         && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(secret));
 
-    /// <summary>A request from a loopback address that no other site's page sent (same origin or no origin at all).</summary>
+    /// <summary>
+    /// A request from a loopback address, to a loopback host name, that no other site's page sent (same origin or
+    /// no origin at all). The host check stops DNS rebinding: a page on another name that resolves to 127.0.0.1
+    /// reaches the bot with its own name in Host and Origin.
+    /// </summary>
     private static bool IsLocalPage(HttpContext http)
     {
-        if (http.Connection.RemoteIpAddress is not { } remote || !IPAddress.IsLoopback(remote))
+        if (http.Connection.RemoteIpAddress is not { } remote || !IPAddress.IsLoopback(remote) || !IsLoopbackHost(http.Request.Host.Host))
         {
             return false;
         }
@@ -292,6 +298,10 @@ public static partial class DirectLineEndpoints
         return (origin.Length == 0 || string.Equals(origin, $"{http.Request.Scheme}://{http.Request.Host.ToUriComponent()}", StringComparison.OrdinalIgnoreCase))
             && (site.Length == 0 || site is "same-origin" or "none");
     }
+
+    private static bool IsLoopbackHost(string host) =>
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
     private static async Task<TokenParameters?> ReadParametersAsync(HttpContext http)
     {
@@ -320,8 +330,8 @@ public static partial class DirectLineEndpoints
         }
 
         await response.WriteAsJsonAsync(
-            new ErrorResponse { Error = new Error { Code = "TooManyRequests", Message = "Too many messages in this conversation; wait a moment and send again." } },
-            DirectLineJsonContext.Default.ErrorResponse,
+            ErrorResults.Body("TooManyRequests", "Too many messages in this conversation; wait a moment and send again."),
+            ProtocolJsonContext.Default.ErrorResponse,
             cancellationToken: cancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using BackCareBot.Protocol.DirectLine;
+using BackCareBot.Web.Bot;
 using Microsoft.Extensions.Options;
 
 namespace BackCareBot.Web.DirectLine;
@@ -17,7 +18,7 @@ public static class DirectLineStream
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
-            return DirectLineEndpoints.Problem(400, "BadRequest", "The stream is a WebSocket; connect to streamUrl with a WebSocket client.");
+            return ErrorResults.Problem(400, "BadRequest", "The stream is a WebSocket; connect to streamUrl with a WebSocket client.");
         }
 
         var (conversation, problem) = DirectLineEndpoints.Authorize(http, conversationId, tokens, store, token: t ?? string.Empty);
