@@ -97,6 +97,13 @@ public sealed partial class CareBot : IBot
             if (stored is not null && (state.Pending is not null || (activity.Id is not null && activity.Id == state.LastActivityId)))
             {
                 Redeliver(turn, key, stored.ETag, state);
+                if (IsCheckInTurn(activity))
+                {
+                    // The scheduler's retry of a check-in whose send failed: its replies go out again, and the index
+                    // gets the planned due time back (the retry entry replaced it), as on every check-in turn.
+                    await ReplanAsync(key, state, cancellationToken).ConfigureAwait(false);
+                }
+
                 return;
             }
 
@@ -191,16 +198,21 @@ public sealed partial class CareBot : IBot
         }
 
         // A check-in turn always re-plans, changed or not: the scheduler completes its claim only if nobody re-planned.
-        var checkInTurn = care.Activity.IsType(ActivityTypes.Event) && care.Activity.Name == CareRouter.CheckInEvent;
-        if (checkInTurn || state.CheckInDue != dueBefore)
+        if (IsCheckInTurn(care.Activity) || state.CheckInDue != dueBefore)
         {
-            await (state.CheckInDue is { } due && state.CheckInReference is { } reference
-                ? _checkIns.ScheduleAsync(new CheckInEntry { StateKey = key, Due = due, Reference = reference }, cancellationToken)
-                : _checkIns.CancelAsync(key, cancellationToken)).ConfigureAwait(false);
+            await ReplanAsync(key, state, cancellationToken).ConfigureAwait(false);
         }
 
         return etag;
     }
+
+    private static bool IsCheckInTurn(Activity activity) => activity.IsType(ActivityTypes.Event) && activity.Name == CareRouter.CheckInEvent;
+
+    /// <summary>Puts the state's planned check-in into the due-time index, or removes it when none is planned.</summary>
+    private Task ReplanAsync(string key, CareState state, CancellationToken cancellationToken) =>
+        state.CheckInDue is { } due && state.CheckInReference is { } reference
+            ? _checkIns.ScheduleAsync(new CheckInEntry { StateKey = key, Due = due, Reference = reference }, cancellationToken)
+            : _checkIns.CancelAsync(key, cancellationToken);
 
     /// <summary>Removes delivered replies from the stored state (one conditional write); a conflict means a later turn already replaced them.</summary>
     private async Task AcknowledgeAsync(string key, string etag, CareState state, int delivered, CancellationToken cancellationToken)
