@@ -6,6 +6,8 @@
 # sweep held off (one sweep at start-up, inside the warm-up, then none for a day). Writes bench/results/size-<date>.json.
 # Settings: SIZES ("0 100000 1000000"), USERS (8), WARMUP (10 s), DURATION (30 s).
 set -euo pipefail
+# Seconds as a TimeSpan setting (d.hh:mm:ss), the form CheckIn:PollInterval takes.
+interval() { printf '%d.%02d:%02d:%02d' $(($1 / 86400)) $(($1 % 86400 / 3600)) $(($1 % 3600 / 60)) $(($1 % 60)); }
 bench="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$bench/.." && pwd)"
 users="${USERS:-8}" warmup="${WARMUP:-10}" duration="${DURATION:-30}" sizes="${SIZES:-0 100000 1000000}"
@@ -29,7 +31,7 @@ source "$bench/lib.sh"
 
 start_ours() { # data folder, log file, check-in poll seconds; sets ours_pid
   # The runtime settings the Bicep gives App Service (deploymentTemplates/azure/modules/webApp.bicep).
-  (cd "$web" && ASPNETCORE_ENVIRONMENT=Production DOTNET_EnableWriteXorExecute=0 DOTNET_GCgen0size=0x600000 Storage__DataFolder="$1" Care__CheckInPollSeconds="$3" \
+  (cd "$web" && ASPNETCORE_ENVIRONMENT=Production DOTNET_EnableWriteXorExecute=0 DOTNET_GCgen0size=0x600000 Storage__DataFolder="$1" CheckIn__PollInterval="$(interval "$3")" \
     exec dotnet bin/Release/publish/BackCareBot.Web.dll --urls "http://127.0.0.1:$ours_port" >"$2" 2>&1) &
   ours_pid=$!; pids+=("$ours_pid")
   wait_healthy "http://127.0.0.1:$ours_port/healthz" 120

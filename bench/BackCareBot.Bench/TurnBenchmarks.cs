@@ -63,6 +63,12 @@ public class TurnBenchmarks
             return;
         }
 
+        if (args is ["--checkin-sweep", var pending])
+        {
+            await CheckInSweep.PrintAsync(int.Parse(pending, System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(TurnBenchmarks).Assembly).Run(args);
     }
 }

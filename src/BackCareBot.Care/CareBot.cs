@@ -4,6 +4,7 @@ using BackCareBot.Care.Cards;
 using BackCareBot.Care.Content;
 using BackCareBot.Care.Conversation;
 using BackCareBot.Care.Localization;
+using BackCareBot.Care.Programme;
 using BackCareBot.Care.Routes;
 using BackCareBot.Care.State;
 using BackCareBot.Care.Triage;
@@ -14,6 +15,7 @@ using BackCareBot.Dialogs.State;
 using BackCareBot.Protocol.Schema;
 using BackCareBot.Protocol.Turns;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace BackCareBot.Care;
 
@@ -31,19 +33,25 @@ public sealed partial class CareBot : IBot
     private const int SaveAttempts = 3;
 
     private readonly IStateStore _store;
+    private readonly ICheckInIndex _checkIns;
     private readonly ILogger<CareBot> _logger;
     private readonly Localizer _localizer;
     private readonly DialogSet<CareTurn> _dialogs = new();
     private readonly CareRouter _router;
     private readonly CareSender _sender;
 
-    public CareBot(CareContent content, IStateStore store, PictureAddress pictures, ILogger<CareBot> logger, TimeProvider? time = null)
+    /// <param name="checkIns">The due-time index of planned check-ins (in memory when not given, for tools and benchmarks).</param>
+    public CareBot(
+        CareContent content, IStateStore store, PictureAddress pictures, ILogger<CareBot> logger, TimeProvider? time = null,
+        ICheckInIndex? checkIns = null, IOptions<CheckInOptions>? checkInOptions = null)
     {
         _store = store;
+        _checkIns = checkIns ?? new MemoryCheckInIndex();
         _logger = logger;
         _localizer = new Localizer(content);
         var texts = new CareTexts(content, _localizer);
-        var services = new CareServices(content, texts, new CareCards(content, _localizer, () => pictures.BaseUrl), store, time ?? TimeProvider.System);
+        var services = new CareServices(
+            content, texts, new CareCards(content, _localizer, () => pictures.BaseUrl), store, time ?? TimeProvider.System, checkInOptions?.Value ?? new CheckInOptions());
         var steps = new StepCatalog(content);
         var questions = new QuestionRenderer(texts, services.Cards);
         var typed = new TypedAnswers(content);
@@ -59,6 +67,7 @@ public sealed partial class CareBot : IBot
 
     public static string StateKey(Activity activity) => $"conversation/{activity.ChannelId}/{activity.Conversation?.Id}";
 
+    /// <summary>Where versions before the due-time index kept a planned check-in; removed with the conversation.</summary>
     public static string CheckInKey(string stateKey) => $"checkin/{stateKey}";
 
     /// <summary>A Teams channel or group chat, where everyone in it would see the questions and the answers.</summary>
@@ -93,6 +102,13 @@ public sealed partial class CareBot : IBot
             if (stored is not null && (state.Pending is not null || (activity.Id is not null && activity.Id == state.LastActivityId)))
             {
                 Redeliver(turn, key, stored.ETag, state);
+                if (IsCheckInTurn(activity))
+                {
+                    // The scheduler's retry of a check-in whose send failed: its replies go out again, and the index
+                    // gets the planned due time back (the retry entry replaced it), as on every check-in turn.
+                    await ReplanAsync(key, state, cancellationToken).ConfigureAwait(false);
+                }
+
                 return;
             }
 
@@ -187,28 +203,38 @@ public sealed partial class CareBot : IBot
         {
             await _store.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
             await _store.DeleteAsync(CheckInKey(key), cancellationToken).ConfigureAwait(false);
+            await _checkIns.CancelAsync(key, cancellationToken).ConfigureAwait(false);
             return null;
         }
 
         // A turn that changed nothing is not stored: run again on a retry, it gives the same replies.
         var state = care.State;
         var bytes = JsonSerializer.SerializeToUtf8Bytes(state, CareStateJsonContext.Default.CareState);
-        if (stored is not null && bytes.AsSpan().SequenceEqual(stored.Data))
+        string? etag = null;
+        if (stored is null || !bytes.AsSpan().SequenceEqual(stored.Data))
         {
-            return null;
+            state.LastActivityId = turn.Activity.Id;
+            state.Pending = turn.Outbox.Entries.Count > 0 ? new PendingReplies { Entries = [.. turn.Outbox.Entries], Invoke = turn.InvokeResponse } : null;
+            bytes = JsonSerializer.SerializeToUtf8Bytes(state, CareStateJsonContext.Default.CareState);
+            etag = await _store.WriteAsync(key, bytes, stored?.ETag, cancellationToken).ConfigureAwait(false);
         }
 
-        state.LastActivityId = turn.Activity.Id;
-        state.Pending = turn.Outbox.Entries.Count > 0 ? new PendingReplies { Entries = [.. turn.Outbox.Entries], Invoke = turn.InvokeResponse } : null;
-        bytes = JsonSerializer.SerializeToUtf8Bytes(state, CareStateJsonContext.Default.CareState);
-        var etag = await _store.WriteAsync(key, bytes, stored?.ETag, cancellationToken).ConfigureAwait(false);
-        if (state.CheckInDue != dueBefore)
+        // A check-in turn always re-plans, changed or not: the scheduler completes its claim only if nobody re-planned.
+        if (IsCheckInTurn(care.Activity) || state.CheckInDue != dueBefore)
         {
-            await UpdateCheckInIndexAsync(key, state, cancellationToken).ConfigureAwait(false);
+            await ReplanAsync(key, state, cancellationToken).ConfigureAwait(false);
         }
 
         return etag;
     }
+
+    private static bool IsCheckInTurn(Activity activity) => activity.IsType(ActivityTypes.Event) && activity.Name == CareRouter.CheckInEvent;
+
+    /// <summary>Puts the state's planned check-in into the due-time index, or removes it when none is planned.</summary>
+    private Task ReplanAsync(string key, CareState state, CancellationToken cancellationToken) =>
+        state.CheckInDue is { } due && state.CheckInReference is { } reference
+            ? _checkIns.ScheduleAsync(new CheckInEntry { StateKey = key, Due = due, Reference = reference }, cancellationToken)
+            : _checkIns.CancelAsync(key, cancellationToken);
 
     /// <summary>Removes delivered replies from the stored state (one conditional write); a conflict means a later turn already replaced them.</summary>
     private async Task AcknowledgeAsync(string key, string etag, CareState state, int delivered, CancellationToken cancellationToken)
@@ -232,19 +258,6 @@ public sealed partial class CareBot : IBot
         {
             LogAcknowledgeConflict(_logger);
         }
-    }
-    private async Task UpdateCheckInIndexAsync(string key, CareState state, CancellationToken cancellationToken)
-    {
-        var indexKey = CheckInKey(key);
-        if (state.CheckInDue is not { } due || state.CheckInReference is not { } reference)
-        {
-            await _store.DeleteAsync(indexKey, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        var entry = new CheckInEntry { StateKey = key, Due = due, Reference = reference };
-        var existing = await _store.ReadAsync(indexKey, cancellationToken).ConfigureAwait(false);
-        await _store.WriteAsync(indexKey, JsonSerializer.SerializeToUtf8Bytes(entry, CareStateJsonContext.Default.CheckInEntry), existing?.ETag, cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering {Count} stored replies again ({Retry}: true for the channel's retry of their turn, false for a later activity)")]

@@ -12,9 +12,6 @@ public sealed class CareOptions
     /// </summary>
     public string? PublicUrl { get; set; }
 
-    /// <summary>How often the check-in scheduler looks for due check-ins.</summary>
-    public int CheckInPollSeconds { get; set; } = 60;
-
     public static bool IsHttpAddress(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 

@@ -5,8 +5,6 @@ namespace BackCareBot.Care;
 /// <summary>Checks the "Care" settings at start-up; each failure names the setting and what it must be.</summary>
 public sealed class CareOptionsValidator : IValidateOptions<CareOptions>
 {
-    public const int MaxPollSeconds = 3600;
-
     public ValidateOptionsResult Validate(string? name, CareOptions options)
     {
         var failures = new List<string>();
@@ -18,11 +16,6 @@ public sealed class CareOptionsValidator : IValidateOptions<CareOptions>
         if (options.ContentFolder is { Length: > 0 } folder && !Directory.Exists(Path.Combine(folder, "flows")))
         {
             failures.Add($"Care:ContentFolder must be a dialogs/ folder (with flows/ in it); '{folder}' is not.");
-        }
-
-        if (options.CheckInPollSeconds is < 1 or > MaxPollSeconds)
-        {
-            failures.Add($"Care:CheckInPollSeconds must be from 1 to {MaxPollSeconds} seconds.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

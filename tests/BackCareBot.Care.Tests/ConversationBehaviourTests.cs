@@ -270,16 +270,16 @@ public sealed class ConversationBehaviourTests
     }
 
     [Fact]
-    public async Task Check_in_the_next_morning_asks_how_it_is_and_steps_back_when_worse()
+    public async Task Check_in_the_next_morning_asks_how_it_is_steps_back_when_worse_and_plans_the_next_day()
     {
         var bot = new ConversationDriver();
         await bot.SayAllAsync([.. ToSleepQuestion, "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "neither", "5", "no", "no"]);
-        await bot.SayAsync("yes");
-        var planned = await StateAsync(bot);
-        Assert.NotNull(planned.CheckInDue);
-        Assert.NotNull(await bot.Store.ReadAsync(CareBot.CheckInKey(bot.StateKey), default));
+        var opted = await bot.SayAsync("yes");
+        Assert.Contains("2026-11-25 08:00", opted[0].Text, StringComparison.Ordinal);
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero), (await StateAsync(bot)).CheckInDue);
 
-        var greeting = await bot.CheckInAsync();
+        Assert.Empty(await bot.CheckInsDueAsync(new DateTimeOffset(2026, 11, 25, 7, 59, 0, TimeSpan.Zero)));
+        var greeting = await bot.CheckInsDueAsync(new DateTimeOffset(2026, 11, 25, 8, 0, 30, TimeSpan.Zero));
         Assert.Contains("Good morning", greeting[0].Text, StringComparison.Ordinal);
         Assert.Contains("compared with yesterday", greeting[1].Visible, StringComparison.Ordinal);
         await bot.SayAllAsync("worse", "no");
@@ -289,7 +289,8 @@ public sealed class ConversationBehaviourTests
         // When to get help is repeated at every check-in (clinical.md 1: about 2 weeks, then 4 to 6 weeks).
         Assert.Contains("4 to 6 weeks", plan[0].Text, StringComparison.Ordinal);
         Assert.DoesNotContain("EX-SUPERMAN", plan.SelectMany(r => r.Exercises));
-        Assert.Null(await bot.Store.ReadAsync(CareBot.CheckInKey(bot.StateKey), default));
+        Assert.Equal(new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero), (await StateAsync(bot)).CheckInDue);
+        Assert.Contains("Good morning", (await bot.CheckInsDueAsync(new DateTimeOffset(2026, 11, 26, 8, 1, 0, TimeSpan.Zero)))[0].Text, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -381,7 +382,9 @@ public sealed class ConversationBehaviourTests
         Assert.Null(FeedbackData(replaced["value"]!.AsObject(), "exercise.hurts"));
         Assert.Equal(card["body"]![0]!["text"]!.GetValue<string>(), replaced["value"]!["body"]![0]!["text"]!.GetValue<string>());
 
-        await bot.CheckInAsync();
+        // The daily-life questions, then yes to check-ins; the next morning's check-in makes a new plan.
+        await bot.SayAllAsync("no", "no", "yes", "no");
+        Assert.NotEmpty(await bot.CheckInsDueAsync(new DateTimeOffset(2026, 11, 25, 8, 1, 0, TimeSpan.Zero)));
         await bot.SayAllAsync("better", "no", "2");
         var stepBack = (await StateAsync(bot)).DoseStepBack;
         // A card of the earlier plan that got no feedback: only its plan number tells that it is out of date.
@@ -565,7 +568,7 @@ public sealed class ConversationBehaviourTests
 
         await bot.SendAsync(Press("exercise.hurts", superman));
         await bot.SayAllAsync("no", "no", "yes", "no");
-        await bot.CheckInAsync();
+        Assert.NotEmpty(await bot.CheckInsDueAsync(new DateTimeOffset(2026, 11, 25, 8, 1, 0, TimeSpan.Zero)));
         var next = (await bot.SayAllAsync("same", "no", "2")).SelectMany(r => r.Exercises).ToList();
 
         Assert.DoesNotContain("EX-SUPERMAN", next);

@@ -1,10 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BackCareBot.Care.Content;
+using BackCareBot.Care.Programme;
 using BackCareBot.Dialogs.State;
 using BackCareBot.Protocol.Schema;
 using BackCareBot.Protocol.Turns;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BackCareBot.Care.Tests;
 
@@ -45,19 +48,26 @@ public sealed class ConversationDriver
     private readonly TurnPipeline _pipeline;
     private int _next;
 
-    public ConversationDriver(IStateStore? store = null, string locale = "en-GB", string channelId = "test", string? conversationId = null, TimeProvider? time = null)
+    public ConversationDriver(IStateStore? store = null, string locale = "en-GB", string channelId = "test", string? conversationId = null, FakeTimeProvider? time = null, CheckInOptions? checkIns = null)
     {
         Store = store ?? new MemoryStateStore();
+        Clock = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 7, 30, 0, TimeSpan.Zero));
         Locale = locale;
         ChannelId = channelId;
         ConversationId = conversationId ?? "conv-" + Guid.NewGuid().ToString("N");
-        var bot = new CareBot(Content, Store, new PictureAddress(new CareOptions { PublicUrl = "https://bot.example" }), NullLogger<CareBot>.Instance, time);
+        var bot = new CareBot(
+            Content, Store, new PictureAddress(new CareOptions { PublicUrl = "https://bot.example" }), NullLogger<CareBot>.Instance, Clock, CheckIns, Options.Create(checkIns ?? new CheckInOptions()));
         _pipeline = new TurnPipeline(bot, [], NullLogger<TurnPipeline>.Instance);
     }
 
     public static CareContent Content => SharedContent.Value;
 
     public IStateStore Store { get; }
+
+    /// <summary>The bot's clock: starts at the driver's local timestamp (2026-11-24 07:30 UTC); tests move it.</summary>
+    public FakeTimeProvider Clock { get; }
+
+    public MemoryCheckInIndex CheckIns { get; } = new();
 
     public string Locale { get; set; }
 
@@ -103,6 +113,22 @@ public sealed class ConversationDriver
     }
 
     public TurnOutcome? LastInvoke { get; private set; }
+
+    /// <summary>Moves the clock to <paramref name="until"/> and runs a check-in turn for each claimed due entry, as the scheduler does.</summary>
+    public async Task<IReadOnlyList<BotReply>> CheckInsDueAsync(DateTimeOffset until)
+    {
+        Clock.SetUtcNow(until);
+        List<BotReply> replies = [];
+        foreach (var claim in await CheckIns.ClaimDueAsync(until, 100, TimeSpan.FromMinutes(2), CancellationToken.None))
+        {
+            var buffer = new Outbox();
+            await _pipeline.ContinueConversationAsync(claim.Entry.Reference, "checkin", buffer, CancellationToken.None);
+            await CheckIns.CompleteAsync(claim, CancellationToken.None);
+            replies.AddRange(buffer.Replies().Select(a => new BotReply(a)));
+        }
+
+        return replies;
+    }
 
     /// <summary>Runs a proactive check-in turn, as the scheduler does.</summary>
     public async Task<IReadOnlyList<BotReply>> CheckInAsync()

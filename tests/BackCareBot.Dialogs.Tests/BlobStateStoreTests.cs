@@ -1,65 +1,24 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Azure.Storage.Blobs;
 using BackCareBot.Dialogs.State;
 using BackCareBot.Tests.Shared;
 
 namespace BackCareBot.Dialogs.Tests;
 
-/// <summary>Azurite (npm) on a free loopback port, in memory, for the life of the test class.</summary>
+/// <summary>Azurite's blob service for the life of the test class.</summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
-    private const string Account = "devstoreaccount1";
-    private const string Key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    private Process? _process;
+    private Azurite? _azurite;
 
-    public string ConnectionString { get; private set; } = "";
+    public string ConnectionString => _azurite!.ConnectionString;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _azurite = await Azurite.StartAsync();
+
+    public async Task DisposeAsync()
     {
-        var port = FreePort();
-        var azurite = Repo.File("tools", "node", "node_modules", ".bin", "azurite-blob");
-        _process = Process.Start(new ProcessStartInfo(azurite, $"--blobHost 127.0.0.1 --blobPort {port} --inMemoryPersistence --skipApiVersionCheck --disableProductStyleUrl --silent")
+        if (_azurite is not null)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        })!;
-        ConnectionString = $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={Key};BlobEndpoint=http://127.0.0.1:{port}/{Account};";
-        using var http = new HttpClient();
-        // Node's start-up takes seconds on a loaded two-core machine; a minute is the bound, not the expectation.
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        while (DateTime.UtcNow < deadline && !_process.HasExited)
-        {
-            try
-            {
-                await http.GetAsync(new Uri($"http://127.0.0.1:{port}/{Account}?comp=list"));
-                return;
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(100);
-            }
+            await _azurite.DisposeAsync();
         }
-
-        throw new InvalidOperationException(_process.HasExited
-            ? $"Azurite exited with code {_process.ExitCode}: {await _process.StandardError.ReadToEndAsync()}"
-            : "Azurite did not answer within a minute.");
-    }
-
-    public Task DisposeAsync()
-    {
-        _process?.Kill(entireProcessTree: true);
-        _process?.Dispose();
-        return Task.CompletedTask;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

@@ -105,8 +105,6 @@ public sealed class SettingsValidationTests
     {
         // setting, value, a second setting it needs (or ""), what the line must say
         { "Care:ContentFolder", "/no/such/folder", "", "Care:ContentFolder must be a dialogs/ folder" },
-        { "Care:CheckInPollSeconds", "0", "", "Care:CheckInPollSeconds must be from 1 to 3600 seconds" },
-        { "Care:CheckInPollSeconds", "soon", "", "'Care:CheckInPollSeconds'" },
         { "Storage:Kind", "Disk", "", "'Storage:Kind'" },
         { "Storage:Kind", "Blob", "", "Storage:Blob:ServiceUri or Storage:Blob:ConnectionString is required when Storage:Kind is Blob" },
         { "Storage:Blob:ServiceUri", "http://account.blob.core.windows.net", "Storage:Kind=Blob", "Storage:Blob:ServiceUri must be the account's https blob address" },

@@ -1,10 +1,11 @@
 using BackCareBot.Care.Conversation;
+using BackCareBot.Care.Programme;
 using BackCareBot.Dialogs.Engine;
 
 namespace BackCareBot.Care.Actions;
 
-/// <summary>"checkin_plan": after a check-in, a worse day steps the dose back, and today's cards follow.</summary>
-internal sealed class CheckInPlanAction(CareTexts texts, ExercisePlanCards plan) : IFlowAction
+/// <summary>"checkin_plan": after a check-in, today's answers go into the diary, a worse day steps the dose back, and today's cards follow.</summary>
+internal sealed class CheckInPlanAction(CareTexts texts, ExercisePlanCards plan, CheckInProgramme programme) : IFlowAction
 {
     public Task<bool> RunAsync(DialogContext<CareTurn> dc, CancellationToken cancellationToken)
     {
@@ -18,6 +19,10 @@ internal sealed class CheckInPlanAction(CareTexts texts, ExercisePlanCards plan)
         if (dc.State.Answers.TryGetValue("checkin_pain", out var pain))
         {
             dc.State.Answers["pain_now"] = pain;
+            if (int.TryParse(pain, System.Globalization.CultureInfo.InvariantCulture, out var score))
+            {
+                programme.Record(turn, how, score);
+            }
         }
 
         turn.Say(texts.T(turn, $"checkin.{how}"));

@@ -4,15 +4,15 @@ using System.Text;
 namespace BackCareBot.Care.Conversation;
 
 /// <summary>
-/// "What do you know about me": every stored answer, the level, the exercise cards' feedback, a planned check-in and
-/// the chosen language.
+/// "What do you know about me": every stored answer, the level, the exercise cards' feedback, a planned check-in, the
+/// check-in diary and the chosen language.
 /// </summary>
-internal sealed class PrivacySummary(CareTexts texts, StepCatalog steps, Content.CareContent content)
+internal sealed class PrivacySummary(CareTexts texts, StepCatalog steps, Content.CareContent content, Programme.CheckInProgramme programme)
 {
     public string For(CareTurn turn)
     {
         var state = turn.State;
-        if (state.Dialog.Answers.Count == 0 && state.Flags.Count == 0 && state.CheckInDue is null && state.Locale is null)
+        if (state.Dialog.Answers.Count == 0 && state.Flags.Count == 0 && state.CheckInDue is null && state.CheckIn is null && state.Locale is null)
         {
             return texts.T(turn, "privacy.nothing");
         }
@@ -39,6 +39,16 @@ internal sealed class PrivacySummary(CareTexts texts, StepCatalog steps, Content
         if (state.CheckInDue is { } due)
         {
             text.Append("\n\n- ").Append(texts.T(turn, "privacy.checkin", "time", due.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)));
+        }
+
+        if (programme.Summary(turn) is { } diary)
+        {
+            text.Append("\n\n- ").Append(diary);
+        }
+
+        if (state.Country is { } country)
+        {
+            text.Append("\n\n- ").Append(texts.T(turn, "privacy.country", "country", country));
         }
 
         if (state.Locale is { } language)

@@ -1,21 +1,17 @@
 using BackCareBot.Care.Conversation;
+using BackCareBot.Care.Programme;
 using BackCareBot.Dialogs.Engine;
 
 namespace BackCareBot.Care.Routes;
 
-/// <summary>The morning check-in the scheduler starts: the plan is used up, and the check-in flow begins afresh.</summary>
-internal sealed class CheckInRoute(CareTexts texts) : ICareRoute
+/// <summary>The check-in the scheduler starts: today's check-in begins once (<see cref="CheckInProgramme.OnEventAsync"/>).</summary>
+internal sealed class CheckInRoute(CheckInProgramme programme) : ICareRoute
 {
-    public const string Flow = "checkin";
+    public const string Flow = CheckInProgramme.Flow;
 
     public async Task<CardOutcome?> HandleAsync(DialogContext<CareTurn> dc, CancellationToken cancellationToken)
     {
-        var turn = dc.Turn;
-        turn.State.CheckInDue = null;
-        turn.State.CheckInReference = null;
-        dc.CancelAll();
-        turn.Say(texts.T(turn, "checkin.greeting"));
-        await dc.BeginDialogAsync(Flow, cancellationToken).ConfigureAwait(false);
+        await programme.OnEventAsync(dc, cancellationToken).ConfigureAwait(false);
         return null;
     }
 }

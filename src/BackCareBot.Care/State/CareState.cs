@@ -45,6 +45,10 @@ public sealed class CareState
     /// <summary>What the exercise cards' feedback changed for later plans.</summary>
     public ExerciseProgress Progress { get; set; } = new();
 
+    /// <summary>The daily check-in the user opted into; null when there is none.</summary>
+    public Programme.CheckInPlan? CheckIn { get; set; }
+
+    /// <summary>When the next check-in is due (UTC); null when none is planned.</summary>
     public DateTimeOffset? CheckInDue { get; set; }
 
     /// <summary>Where to send the check-in; kept only while one is planned.</summary>

@@ -1,10 +1,13 @@
 using Azure.Identity;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using BackCareBot.Care;
 using BackCareBot.Care.Content;
+using BackCareBot.Care.Programme;
 using BackCareBot.Dialogs.State;
 using BackCareBot.Protocol.Auth;
 using BackCareBot.Web.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
@@ -21,7 +24,15 @@ public static partial class CareRegistration
         builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<CareOptions>>().Value);
         builder.Services.AddSingleton<PictureAddress>();
         builder.Services.AddSingleton(services => CreateStore(services.GetRequiredService<IOptions<StateStorageOptions>>().Value, builder.Environment.ContentRootPath));
-        builder.Services.AddHostedService<CheckInScheduler>();
+        builder.Services.AddOptions<CheckInOptions>().Bind(builder.Configuration.GetSection("CheckIn"))
+            .Validate(CheckInOptions.IsValid, "CheckIn: PollInterval, Lease, RetryDelay and Every must be positive; BatchSize 1-1000; Parallelism 1-64.")
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(services => CreateCheckInIndex(
+            services.GetRequiredService<IOptions<StateStorageOptions>>().Value, services.GetRequiredService<IOptions<CheckInOptions>>().Value,
+            builder.Environment.ContentRootPath, services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<CheckInScheduler>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<CheckInScheduler>());
         return builder;
     }
 
@@ -65,11 +76,27 @@ public static partial class CareRegistration
         _ => new SqliteStateStore(Path.GetFullPath(options.DataFolder, contentRoot)),
     };
 
-    // StateStorageOptionsValidator has checked at start-up that Blob storage has one of the two.
-    private static BlobContainerClient BlobContainer(BlobStorageOptions blob) =>
+    /// <summary>The due-time index beside the store: its own SQLite file, blobs and a queue on the same account, or memory.</summary>
+    internal static ICheckInIndex CreateCheckInIndex(StateStorageOptions storage, CheckInOptions checkIn, string contentRoot, TimeProvider time) => storage.Kind switch
+    {
+        StateStorageKind.Memory => new MemoryCheckInIndex(),
+        StateStorageKind.Blob => new QueueCheckInIndex(BlobContainer(storage.Blob, checkIn.Container), CheckInQueue(storage.Blob, checkIn.Queue), time),
+        _ => new SqliteCheckInIndex(Path.GetFullPath(storage.DataFolder, contentRoot)),
+    };
+
+    private static BlobContainerClient BlobContainer(BlobStorageOptions blob, string? container = null) =>
         blob.ConnectionString is { Length: > 0 } connectionString
-            ? new BlobContainerClient(connectionString, blob.Container)
-            : new BlobServiceClient(blob.ServiceUri!, new DefaultAzureCredential()).GetBlobContainerClient(blob.Container);
+            ? new BlobContainerClient(connectionString, container ?? blob.Container)
+            : new BlobServiceClient(ServiceUri(blob), new DefaultAzureCredential()).GetBlobContainerClient(container ?? blob.Container);
+
+    private static QueueClient CheckInQueue(BlobStorageOptions blob, string queue) =>
+        blob.ConnectionString is { Length: > 0 } connectionString
+            ? new QueueClient(connectionString, queue)
+            : new QueueServiceClient(new UriBuilder(ServiceUri(blob)) { Host = ServiceUri(blob).Host.Replace(".blob.", ".queue.", StringComparison.Ordinal) }.Uri, new DefaultAzureCredential())
+                .GetQueueClient(queue);
+
+    private static Uri ServiceUri(BlobStorageOptions blob) =>
+        blob.ServiceUri ?? throw new OptionsValidationException("Storage", typeof(BlobStorageOptions), ["Storage:Blob:ServiceUri or Storage:Blob:ConnectionString is required when Storage:Kind is Blob."]);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Care:PublicUrl is not an https address: Teams will not show the exercise pictures. Set it to the bot's public https address")]
     private static partial void LogPicturesNotHttps(ILogger logger);

@@ -1,7 +1,4 @@
-using System.Text.Json;
-using BackCareBot.Care;
-using BackCareBot.Care.State;
-using BackCareBot.Dialogs.State;
+using BackCareBot.Care.Programme;
 using BackCareBot.Protocol.Auth;
 using BackCareBot.Protocol.Connector;
 using BackCareBot.Protocol.Turns;
@@ -10,21 +7,26 @@ using Microsoft.Extensions.Options;
 namespace BackCareBot.Web.Care;
 
 /// <summary>
-/// Sends the morning check-ins that users asked for: every minute it looks for due entries and runs a proactive
-/// "checkin" turn for each, through the same pipeline (and per-conversation lock) as user messages.
+/// Sends the check-ins users asked for. Each sweep claims what is due from the <see cref="ICheckInIndex"/> (never a
+/// scan of every plan), and runs a proactive "checkin" turn for each through the same pipeline entry and
+/// per-conversation lock as user messages. A sent check-in completes its claim; a failed send is tried again after
+/// <see cref="CheckInOptions.RetryDelay"/>; a 403/404 (the bot was removed) drops the plan.
 /// </summary>
 public sealed partial class CheckInScheduler(
-    IStateStore store, TurnPipeline pipeline, ConnectorClient connector, TrustedServiceUrls trusted, IOptions<CareOptions> options, TimeProvider time, ILogger<CheckInScheduler> logger)
+    ICheckInIndex index, TurnPipeline pipeline, ConnectorClient connector, TrustedServiceUrls trusted, IOptions<CheckInOptions> options,
+    TimeProvider time, ILogger<CheckInScheduler> logger)
     : BackgroundService
 {
+    private readonly CheckInOptions _options = options.Value;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.CheckInPollSeconds), time);
+        using var timer = new PeriodicTimer(_options.PollInterval, time);
         do
         {
             try
             {
-                await SendDueAsync(time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
+                await SweepAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -34,38 +36,63 @@ public sealed partial class CheckInScheduler(
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
-    public async Task<int> SendDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Sends every check-in due now that no other instance holds; returns how many were sent.</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var sent = 0;
-        await foreach (var key in store.ListKeysAsync("checkin/", cancellationToken).ConfigureAwait(false))
+        while (true)
         {
-            var stored = await store.ReadAsync(key, cancellationToken).ConfigureAwait(false);
-            if (stored is null || JsonSerializer.Deserialize(stored.Data, CareStateJsonContext.Default.CheckInEntry) is not { } entry || entry.Due > now)
+            var claims = await index.ClaimDueAsync(time.GetUtcNow(), _options.BatchSize, _options.Lease, cancellationToken).ConfigureAwait(false);
+            if (claims.Count == 0)
             {
-                continue;
+                return sent;
             }
 
-            // The reference came from an authenticated activity when it was stored; trust survives restarts through it.
-            trusted.Trust(entry.Reference.ServiceUrl);
-            try
-            {
-                await pipeline.ContinueConversationAsync(entry.Reference, "checkin", connector, cancellationToken).ConfigureAwait(false);
-                sent++;
-            }
-            catch (ConnectorException e)
-            {
-                // 403/404: the user removed the bot; the check-in cannot be delivered and is dropped.
-                LogDeliveryFailed(logger, e.StatusCode);
-                await store.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
-            }
+            await Parallel.ForEachAsync(
+                claims,
+                new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken },
+                async (claim, token) =>
+                {
+                    if (await DeliverAsync(claim, token).ConfigureAwait(false))
+                    {
+                        Interlocked.Increment(ref sent);
+                    }
+                }).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<bool> DeliverAsync(CheckInClaim claim, CancellationToken cancellationToken)
+    {
+        // The reference came from an authenticated activity when it was stored; trust survives restarts through it.
+        trusted.Trust(claim.Entry.Reference.ServiceUrl);
+        try
+        {
+            await pipeline.ContinueConversationAsync(claim.Entry.Reference, "checkin", connector, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectorException e) when (e.StatusCode is 403 or 404)
+        {
+            LogDropped(logger, e.StatusCode);
+            await index.CancelAsync(claim.Entry.StateKey, cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+        catch (Exception e) when (e is ConnectorException or HttpRequestException or TimeoutException
+            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            LogRetry(logger, e is ConnectorException c ? c.StatusCode : 0, e.GetType().Name);
+            await index.RetryAsync(claim, time.GetUtcNow() + _options.RetryDelay, cancellationToken).ConfigureAwait(false);
+            return false;
         }
 
-        return sent;
+        await index.CompleteAsync(claim, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Check-in sweep failed: {Error}")]
     private static partial void LogSweepFailed(ILogger logger, string error);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Check-in could not be delivered (status {Status}); dropped")]
-    private static partial void LogDeliveryFailed(ILogger logger, int status);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Check-in could not be delivered (status {Status}): the bot was removed; plan dropped")]
+    private static partial void LogDropped(ILogger logger, int status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Check-in send failed (status {Status}, {Error}); tried again later")]
+    private static partial void LogRetry(ILogger logger, int status, string error);
 }
