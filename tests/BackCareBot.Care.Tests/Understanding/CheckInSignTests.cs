@@ -7,8 +7,8 @@ public sealed class CheckInSignTests
     public async Task A_warning_sign_typed_at_the_check_in_is_routed_not_taken_as_the_answer()
     {
         var bot = new ConversationDriver();
-        await bot.SayAllAsync(["hi", "yes", "16 to 49", "no", "no", "no", "no", "no", "no", "no", "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "yes", "no", "2 weeks", "45 or older", "no", "no", "5", "yes"]);
-        var greeting = await bot.CheckInAsync();
+        await bot.SayAllAsync(["hi", "yes", "16 to 49", "no", "no", "no", "no", "no", "no", "no", "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "neither", "5", "no", "no", "yes"]);
+        var greeting = await bot.CheckInsDueAsync(new DateTimeOffset(2026, 11, 25, 8, 0, 30, TimeSpan.Zero));
         Assert.Contains("compared with yesterday", greeting[1].Visible, StringComparison.Ordinal);
 
         var replies = await bot.SayAsync("worse, and now both my legs have gone numb");
