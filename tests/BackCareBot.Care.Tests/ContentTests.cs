@@ -39,6 +39,21 @@ public sealed class ContentTests : IDisposable
         Assert.Contains("exercises.json/exercises/0/painMax", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("redflags.json", "levels", "urgency")]
+    [InlineData("redflags.json", "flags", "why")]
+    [InlineData("advice.json", "rows", "seed")]
+    public async Task The_schema_check_rejects_a_field_nothing_reads(string file, string list, string field)
+    {
+        Edit(file, root => root[list]![0]![field] = "A1");
+
+        var (exitCode, output) = await NodeCheck.RunAsync(Repo.File("tools", "validate-content.js"), _copy);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains(file, output, StringComparison.Ordinal);
+        Assert.Contains($"{file}/{list}/0: must NOT have additional properties", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_broken_link_names_the_file_flow_and_step()
     {
@@ -199,14 +214,14 @@ public sealed class ContentTests : IDisposable
     {
         var content = CareContent.Load(Repo.File("dialogs"));
         var en = content.Locales["en"].Strings;
-        string Advice(string seed) => string.Join(" ", content.Advice.Rows.Where(r => r.Seed == seed).SelectMany(r => r.Advice).Select(k => en[k]));
+        string Advice(string row) => string.Join(" ", content.Advice.Rows.Single(r => r.Id == row).Advice.Select(k => en[k]));
         var superman = content.Exercises.Exercises.Single(e => e.Seed == "A5");
         var scissors = content.Exercises.Exercises.Single(e => e.Seed == "A6");
         var rotation = content.Exercises.Exercises.Single(e => e.Seed == "A4");
 
-        Assert.Contains("1 to 2 pillows under both knees", Advice("A1"), StringComparison.Ordinal);
-        Assert.Contains("pillow between your knees", Advice("A2"), StringComparison.Ordinal);
-        Assert.Contains("pillow under your hips", Advice("A3"), StringComparison.Ordinal);
+        Assert.Contains("1 to 2 pillows under both knees", Advice("position.back"), StringComparison.Ordinal);
+        Assert.Contains("pillow between your knees", Advice("position.side"), StringComparison.Ordinal);
+        Assert.Contains("pillow under your hips", Advice("position.stomach"), StringComparison.Ordinal);
         Assert.Equal((5, 5, "once a day"), (superman.Dose.Standard!.HoldSeconds, superman.Dose.Standard.Reps, en[superman.Dose.Standard.Frequency]));
         Assert.Equal((5, "once a day"), (scissors.Dose.Standard!.Reps, en[scissors.Dose.Standard.Frequency]));
         Assert.Contains("tummy tight", en[scissors.Steps[^1]], StringComparison.Ordinal);

@@ -113,6 +113,12 @@ public sealed class SettingsValidationTests
         { "DirectLine:TokenLifetime", "00:00:00", "", "DirectLine:TokenLifetime must be a positive time span" },
         { "DirectLine:MaxConversations", "0", "", "DirectLine:MaxConversations must be 1 or more" },
         { "DirectLine:PostsPerWindow", "-1", "", "DirectLine:PostsPerWindow must be 1 or more" },
+        { "Connector:MaxRetryAttempts", "0", "", "Connector:MaxRetryAttempts must be from 1 to 10" },
+        { "Connector:BaseDelay", "-00:00:01", "", "Connector:BaseDelay must be a time span from 00:00:00 to 1.00:00:00" },
+        { "Connector:AttemptTimeout", "00:00:00", "", "Connector:AttemptTimeout must be a time span from 00:00:00.0100000 to 1.00:00:00" },
+        { "Connector:TotalTimeout", "00:00:05", "", "Connector:AttemptTimeout must not be longer than Connector:TotalTimeout" },
+        { "Connector:BaseDelay", "00:01:00", "", "Connector:BaseDelay must not be longer than Connector:MaxDelay" },
+        { "Connector:MaxRetryAttempts", "many", "", "'Connector:MaxRetryAttempts'" },
     };
 
     [Theory]

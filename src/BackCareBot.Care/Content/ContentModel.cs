@@ -14,8 +14,6 @@ public sealed class TriageLevel
 {
     public string Id { get; set; } = "";
 
-    public string Urgency { get; set; } = "";
-
     public string Message { get; set; } = "";
 
     /// <summary>What to do now and "if X happens, call Y" for this level.</summary>
@@ -29,8 +27,6 @@ public sealed class RedFlag
     public string Level { get; set; } = "";
 
     public string Question { get; set; } = "";
-
-    public string Why { get; set; } = "";
 
     public List<string> Sources { get; set; } = [];
 
@@ -89,9 +85,6 @@ public sealed class AdviceRow
     public List<string> Advice { get; set; } = [];
 
     public List<string> Sources { get; set; } = [];
-
-    /// <summary>The seed recommendation (A1..A7) this row carries, if any.</summary>
-    public string? Seed { get; set; }
 
     /// <summary>The triage level this advice raises the conversation to (e.g. L4 for an inflammatory pattern).</summary>
     public string? Level { get; set; }

@@ -44,7 +44,6 @@ public static partial class ContentValidator
 
             CheckSources(content, flag.Sources, problems, where);
             keys.Add(flag.Question);
-            keys.Add(flag.Why);
             if (flag.FollowUp is { } followUp && !content.Flows.ContainsKey(followUp))
             {
                 problems.Add($"{where}: follow-up flow '{followUp}' does not exist");

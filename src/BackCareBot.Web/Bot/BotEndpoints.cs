@@ -4,6 +4,7 @@ using BackCareBot.Protocol.Auth;
 using BackCareBot.Protocol.Connector;
 using BackCareBot.Protocol.Schema;
 using BackCareBot.Protocol.Turns;
+using BackCareBot.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BackCareBot.Web.Bot;
@@ -17,7 +18,7 @@ public static partial class BotEndpoints
     {
         // The Azure Bot settings live at the root of the configuration, where App Service and .env files put them.
         builder.Services.AddOptions<BotAuthenticationOptions>().Bind(builder.Configuration).ValidateOnStart();
-        builder.Services.AddOptions<ConnectorResilienceOptions>().Bind(builder.Configuration.GetSection("Connector"));
+        builder.Services.AddOptions<ConnectorResilienceOptions>().Bind(builder.Configuration.GetSection("Connector")).ValidatedBy<ConnectorResilienceOptions, ConnectorResilienceOptionsValidator>();
         builder.Services.AddBotConnector();
         builder.Services.AddSingleton<IBot, CareBot>();
         builder.Services.AddSingleton<ITurnMiddleware, TurnLogging>();
@@ -48,7 +49,7 @@ public static partial class BotEndpoints
     {
         app.MapPost("/api/messages", HandleMessagesAsync);
         app.MapGet("/healthz", () => Results.Text("ok"));
-        if (string.IsNullOrWhiteSpace(app.Configuration[nameof(BotAuthenticationOptions.MicrosoftAppId)]))
+        if (app.Services.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value.IsAnonymous)
         {
             LogAnonymousMode(app.Logger);
         }

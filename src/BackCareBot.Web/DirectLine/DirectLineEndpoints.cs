@@ -10,6 +10,7 @@ using BackCareBot.Web.Hosting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
+// Over 300 lines: one job, the Direct Line route table; its handlers share token, watermark and rate-limit checks.
 namespace BackCareBot.Web.DirectLine;
 
 /// <summary>The part of Direct Line 3.0 that Web Chat and botframework-directlinejs use, hosted by the bot itself.</summary>
