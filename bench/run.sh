@@ -81,7 +81,7 @@ jq -r '
   "| CPU ms per turn (/proc, whole load run) | \(.js.cpuMsPerTurn) | \(.ours.cpuMsPerTurn) | 1/\(.ratios.cpuPerTurnJsOverOurs) | <= 1/8 |",
   "| p50 / p95 ms | \(.js.p50Ms) / \(.js.p95Ms) | \(.ours.p50Ms) / \(.ours.p95Ms) | | |",
   "| p99 ms | \(.js.p99Ms) | \(.ours.p99Ms) | 1/\(.ratios.p99JsOverOurs) | <= 1/5 |",
-  "| Conversations/s (22 turns) | \(.js.conversationsPerSecond) | \(.ours.conversationsPerSecond) | | |",
+  "| Conversations/s (\(.ours.turnsPerConversation // "script") turns) | \(.js.conversationsPerSecond) | \(.ours.conversationsPerSecond) | | |",
   "| Conversation p50 / p99 ms | \(.js.conversationP50Ms) / \(.js.conversationP99Ms) | \(.ours.conversationP50Ms) / \(.ours.conversationP99Ms) | | |",
   "| Replies per turn (bytes) | \(.js.repliesPerTurn) (\(.js.replyBytesPerTurn)) | \(.ours.repliesPerTurn) (\(.ours.replyBytesPerTurn)) | | |",
   "| Failed turns | \(.js.failures) | \(.ours.failures) | | 0 |",

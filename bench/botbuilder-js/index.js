@@ -2,7 +2,7 @@
 // restify, CloudAdapter without an app id (replies go to the activity's serviceUrl, the Connector stand-in),
 // ConversationState + UserState on MemoryStorage (its fastest store).
 //
-// The waterfall has our bot's 22 steps: a welcome when the bot is added, then one prompt per step with the same
+// The waterfall has our bot's 19 steps: a welcome when the bot is added, then one prompt per step with the same
 // words, buttons and Adaptive Cards (replies.json, recorded from our bot's replies to bench/conversation.json),
 // each answer recognised by the SDK's own prompt for it (ConfirmPrompt for yes/no, ChoicePrompt for a list,
 // NumberPrompt 0-10 for the pain score), and at the end the advice, the exercise cards and the check-in question.
