@@ -1,6 +1,4 @@
-using System.Net;
 using System.Security.Cryptography;
-using System.Text;
 using System.Threading.RateLimiting;
 using BackCareBot.Protocol.DirectLine;
 using BackCareBot.Protocol.Schema;
@@ -10,7 +8,6 @@ using BackCareBot.Web.Hosting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
-// Over 300 lines: one job, the Direct Line route table; its handlers share token, watermark and rate-limit checks.
 namespace BackCareBot.Web.DirectLine;
 
 /// <summary>The part of Direct Line 3.0 that Web Chat and botframework-directlinejs use, hosted by the bot itself.</summary>
@@ -37,7 +34,7 @@ public static partial class DirectLineEndpoints
                 // Only the conversation's own posts count: a request without its valid token is refused (401/403)
                 // before it runs a turn, and must not use up the owner's allowance.
                 var conversationId = http.Request.RouteValues["conversationId"] as string ?? string.Empty;
-                var grant = http.RequestServices.GetRequiredService<DirectLineTokens>().Validate(Bearer(http.Request));
+                var grant = http.RequestServices.GetRequiredService<DirectLineTokens>().Validate(DirectLineRequest.Bearer(http.Request));
                 if (grant is null || !string.Equals(grant.ConversationId, conversationId, StringComparison.Ordinal))
                 {
                     return RateLimitPartition.GetNoLimiter(string.Empty);
@@ -73,14 +70,14 @@ public static partial class DirectLineEndpoints
 
     private static async Task<IResult> GenerateTokenAsync(HttpContext http, DirectLineTokens tokens, IOptions<DirectLineOptions> options)
     {
-        var bySecret = HasSecret(http.Request, options.Value);
+        var bySecret = DirectLineRequest.HasSecret(http.Request, options.Value);
         // A wrong secret is refused even from the local page, so a misconfigured client notices.
-        if (!bySecret && (Bearer(http.Request) is not null || !IsLocalPage(http)))
+        if (!bySecret && (DirectLineRequest.Bearer(http.Request) is not null || !DirectLineRequest.IsLocalPage(http)))
         {
             return ErrorResults.Problem(403, "Forbidden", "Tokens are issued to the bot's own page or to clients presenting the Direct Line secret.");
         }
 
-        var parameters = await ReadParametersAsync(http);
+        var parameters = await DirectLineRequest.ReadParametersAsync(http);
         // Only a holder of the secret (a trusted server) may name the user; everyone else gets a fresh id.
         var userId = bySecret && parameters?.User?.Id is { Length: > 0 and <= 128 } chosen ? chosen : "dl_" + Guid.NewGuid().ToString("N");
         var conversationId = NewConversationId();
@@ -91,7 +88,7 @@ public static partial class DirectLineEndpoints
 
     private static IResult RefreshToken(HttpContext http, DirectLineTokens tokens)
     {
-        if (tokens.Validate(Bearer(http.Request)) is not { } grant)
+        if (tokens.Validate(DirectLineRequest.Bearer(http.Request)) is not { } grant)
         {
             return ErrorResults.Problem(403, "TokenExpired", "The token is invalid or expired.");
         }
@@ -105,8 +102,8 @@ public static partial class DirectLineEndpoints
         HttpContext http, DirectLineTokens tokens, DirectLineConversationStore store, IOptions<DirectLineOptions> options,
         TurnPipeline pipeline, TimeProvider time, ILogger<DirectLineConversationLog> logger)
     {
-        var grant = tokens.Validate(Bearer(http.Request));
-        if (grant is null && HasSecret(http.Request, options.Value))
+        var grant = tokens.Validate(DirectLineRequest.Bearer(http.Request));
+        if (grant is null && DirectLineRequest.HasSecret(http.Request, options.Value))
         {
             grant = new DirectLineGrant(NewConversationId(), "dl_" + Guid.NewGuid().ToString("N"), DateTimeOffset.MaxValue);
         }
@@ -116,7 +113,7 @@ public static partial class DirectLineEndpoints
             return ErrorResults.Problem(403, "TokenExpired", "A valid token or the Direct Line secret is required.");
         }
 
-        var parameters = await ReadParametersAsync(http);
+        var parameters = await DirectLineRequest.ReadParametersAsync(http);
         var conversation = store.GetOrCreate(grant.ConversationId, grant.UserId, out var created);
         if (created)
         {
@@ -185,7 +182,7 @@ public static partial class DirectLineEndpoints
     internal static (DirectLineConversationLog? Conversation, IResult? Problem) Authorize(
         HttpContext http, string conversationId, DirectLineTokens tokens, DirectLineConversationStore store, string? token = null)
     {
-        token ??= Bearer(http.Request);
+        token ??= DirectLineRequest.Bearer(http.Request);
         if (string.IsNullOrEmpty(token))
         {
             return (null, ErrorResults.Problem(401, "Unauthorized", "Send the Direct Line token as 'Authorization: Bearer <token>'."));
@@ -271,55 +268,6 @@ public static partial class DirectLineEndpoints
 
     private static string NewConversationId() =>
         Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)) + "-dl";
-
-    private static string? Bearer(HttpRequest request)
-    {
-        var header = request.Headers.Authorization.ToString();
-        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
-    }
-
-    private static bool HasSecret(HttpRequest request, DirectLineOptions options) =>
-        options.Secret is { Length: > 0 } secret && Bearer(request) is { } presented
-        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(secret));
-
-    /// <summary>
-    /// A request from a loopback address, to a loopback host name, that no other site's page sent (same origin or
-    /// no origin at all). The host check stops DNS rebinding: a page on another name that resolves to 127.0.0.1
-    /// reaches the bot with its own name in Host and Origin.
-    /// </summary>
-    private static bool IsLocalPage(HttpContext http)
-    {
-        if (http.Connection.RemoteIpAddress is not { } remote || !IPAddress.IsLoopback(remote) || !IsLoopbackHost(http.Request.Host.Host))
-        {
-            return false;
-        }
-
-        var origin = http.Request.Headers.Origin.ToString();
-        var site = http.Request.Headers["Sec-Fetch-Site"].ToString();
-        return (origin.Length == 0 || string.Equals(origin, $"{http.Request.Scheme}://{http.Request.Host.ToUriComponent()}", StringComparison.OrdinalIgnoreCase))
-            && (site.Length == 0 || site is "same-origin" or "none");
-    }
-
-    private static bool IsLoopbackHost(string host) =>
-        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
-        || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
-
-    private static async Task<TokenParameters?> ReadParametersAsync(HttpContext http)
-    {
-        if (http.Request.ContentLength is null or 0 || http.Request.ContentLength > 4096 || http.Request.HasJsonContentType() is false)
-        {
-            return null;
-        }
-
-        try
-        {
-            return await System.Text.Json.JsonSerializer.DeserializeAsync(http.Request.Body, DirectLineJsonContext.Default.TokenParameters, http.RequestAborted);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
-    }
 
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
