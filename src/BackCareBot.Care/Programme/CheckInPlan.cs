@@ -29,4 +29,13 @@ public sealed class CheckInPlan
 
     /// <summary>The diary's "compared with yesterday" answers, one character per programme day.</summary>
     public string Compared { get; set; } = "";
+
+    /// <summary>The diary's morning stiffness answers, one character per programme day.</summary>
+    public string Stiffness { get; set; } = "";
+
+    /// <summary>The diary's sleeping positions, one character per programme day.</summary>
+    public string Slept { get; set; } = "";
+
+    /// <summary>The diary's "did the exercises" answers, one character per programme day.</summary>
+    public string Exercised { get; set; } = "";
 }
