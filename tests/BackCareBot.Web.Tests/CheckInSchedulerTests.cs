@@ -172,9 +172,10 @@ public sealed class CheckInSchedulerTests : IAsyncLifetime
         settings[setting] = value;
         await using var host = new BotHost(settings);
 
-        var error = Assert.ThrowsAny<Exception>(() => host.CreateClient());
+        Assert.ThrowsAny<Exception>(() => host.CreateClient());
 
-        Assert.Contains("CheckIn:", error.ToString(), StringComparison.Ordinal);
+        var line = Assert.Single(host.Logs.Lines, l => l.Contains("BackCareBot cannot start", StringComparison.Ordinal));
+        Assert.Contains("BackCareBot cannot start: CheckIn: ", line, StringComparison.Ordinal);
     }
 
     private Dictionary<string, string?> Sqlite() => new() { ["Storage:Kind"] = "Sqlite", ["Storage:DataFolder"] = _dataFolder };

@@ -24,9 +24,7 @@ public static partial class CareRegistration
         builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<CareOptions>>().Value);
         builder.Services.AddSingleton<PictureAddress>();
         builder.Services.AddSingleton(services => CreateStore(services.GetRequiredService<IOptions<StateStorageOptions>>().Value, builder.Environment.ContentRootPath));
-        builder.Services.AddOptions<CheckInOptions>().Bind(builder.Configuration.GetSection("CheckIn"))
-            .Validate(CheckInOptions.IsValid, "CheckIn: PollInterval, Lease, RetryDelay and Every must be positive; BatchSize 1-1000; Parallelism 1-64.")
-            .ValidateOnStart();
+        builder.Services.AddOptions<CheckInOptions>().Bind(builder.Configuration.GetSection("CheckIn")).ValidatedBy<CheckInOptions, CheckInOptionsValidator>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services => CreateCheckInIndex(
             services.GetRequiredService<IOptions<StateStorageOptions>>().Value, services.GetRequiredService<IOptions<CheckInOptions>>().Value,
