@@ -47,7 +47,7 @@ public sealed class AnswerCorpusTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, string.Join("\n", failures) + "\n\n" + report);
     }
 
-    private static string? Understood(Utterance row) =>
+    internal static string? Understood(Utterance row) =>
         Answers.Knows(row.Step)
             ? Answers.Recognize(row.Step, row.Text)?.Value
             : YesNoRecognizer.Recognize(row.Text) switch

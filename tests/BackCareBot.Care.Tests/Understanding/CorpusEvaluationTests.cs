@@ -57,7 +57,7 @@ public sealed class CorpusEvaluationTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, string.Join("\n", failures) + "\n\n" + text);
     }
 
-    private static Evaluation Evaluate(IReadOnlyList<Utterance> rows)
+    internal static Evaluation Evaluate(IReadOnlyList<Utterance> rows)
     {
         var evaluation = new Evaluation();
         foreach (var row in rows)
@@ -71,7 +71,7 @@ public sealed class CorpusEvaluationTests(ITestOutputHelper output)
         return evaluation;
     }
 
-    private sealed class Evaluation
+    internal sealed class Evaluation
     {
         private readonly Dictionary<(string Expected, string Predicted), int> _cells = [];
         private readonly List<string> _misses = [];
@@ -132,7 +132,8 @@ public sealed class CorpusEvaluationTests(ITestOutputHelper output)
             }
         }
 
-        public string Render(string title)
+        /// <summary>The figures, the confusion table and (unless a split must stay unseen) each miss.</summary>
+        public string Render(string title, bool listMisses = true)
         {
             var text = new StringBuilder();
             text.Append("## ").AppendLine(title);
@@ -152,7 +153,7 @@ public sealed class CorpusEvaluationTests(ITestOutputHelper output)
                 text.Append(expected.PadRight(8)).AppendLine(string.Concat(columns.Select(c => _cells.GetValueOrDefault((expected, c)).ToString(CultureInfo.InvariantCulture).PadLeft(6))));
             }
 
-            foreach (var miss in _misses)
+            foreach (var miss in _misses.Where(_ => listMisses))
             {
                 text.AppendLine(miss);
             }
