@@ -14,30 +14,59 @@ public sealed record Answer(string Value, bool TookHigher);
 public sealed partial class AnswerRecognizer
 {
     private readonly Dictionary<string, (AnswerStep Step, Lexicon Lexicon)> _steps = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (AnswerStep Step, Lexicon Lexicon)> _heard = new(StringComparer.Ordinal);
 
     public AnswerRecognizer(CareContent content)
     {
         foreach (var step in content.Answers.Steps)
         {
-            var concepts = new ConceptFile
-            {
-                Concepts = [.. step.Values.Select(v => new Concept { Id = v.Value, Kind = "answer", English = v.English, Chinese = v.Chinese })],
-                Negation = content.Concepts.Negation,
-                Lookalikes = content.Concepts.Lookalikes,
-            };
-            _steps[step.Step] = (step, new Lexicon(concepts));
+            _steps[step.Step] = (step, Build(content, step.Values));
+            // Out of context only the heard words count: a time span is then a number with its unit, or a heard phrase.
+            _heard[step.Step] = (new AnswerStep { Step = step.Step, Kind = step.Kind, Mixed = step.Mixed, Precedence = step.Precedence, Bands = step.Bands, Values = step.Heard }, Build(content, step.Heard));
         }
     }
 
     public bool Knows(string stepId) => _steps.ContainsKey(stepId);
 
-    public Answer? Recognize(string stepId, string? text)
+    public Answer? Recognize(string stepId, string? text) =>
+        _steps.TryGetValue(stepId, out var entry) && !string.IsNullOrWhiteSpace(text) ? Recognize(entry, text) : null;
+
+    /// <summary>
+    /// The answer to <paramref name="stepId"/> that a message not answering it gives (what people say first): only
+    /// its <see cref="AnswerStep.Heard"/> words, a time span stated with a number, or a score marked as one ("about a 6", "6/10", 6分).
+    /// </summary>
+    public Answer? RecognizeHeard(string stepId, string? text)
     {
-        if (!_steps.TryGetValue(stepId, out var entry) || string.IsNullOrWhiteSpace(text))
+        if (string.IsNullOrWhiteSpace(text) || !_steps.TryGetValue(stepId, out var entry))
         {
             return null;
         }
 
+        return entry.Step.Kind switch
+        {
+            "score" => MarkedScore(text) is { } score ? Recognize(entry, score) : null,
+            "years" => null,
+            _ => Recognize(_heard[stepId], text),
+        };
+    }
+
+    private static Lexicon Build(CareContent content, List<AnswerWords> values) => new(new ConceptFile
+    {
+        Concepts = [.. values.Select(v => new Concept { Id = v.Value, Kind = "answer", English = v.English, Chinese = v.Chinese })],
+        Negation = content.Concepts.Negation,
+        Lookalikes = content.Concepts.Lookalikes,
+        Spellings = content.Concepts.Spellings,
+    });
+
+    /// <summary>The words of a score people mark as one: "a 6", "about a 6 or 7", "pain is 8", "7/10", 六分 (十分 alone means "very").</summary>
+    private static string? MarkedScore(string text)
+    {
+        var match = MarkedScorePattern().Match(text);
+        return match.Success ? match.Groups["score"].Value : null;
+    }
+
+    private static Answer? Recognize((AnswerStep Step, Lexicon Lexicon) entry, string text)
+    {
         var (step, lexicon) = entry;
         var units = TextUnits.Split(step.Kind == "score" ? OutOfTen().Replace(text, " ") : text);
         lexicon.Correct(units);
@@ -114,6 +143,15 @@ public sealed partial class AnswerRecognizer
         var strongest = step.Precedence.FirstOrDefault(named.Contains);
         return strongest is null ? null : new Answer(strongest, false);
     }
+
+    private const string ScoreWord = @"(?:10|[0-9]|zero|one|two|three|four|five|six|seven|eight|nine|ten)";
+
+    [GeneratedRegex(
+        @"\b(?:an?|pain(?:'s| is| at| of)|score(?: is| of)?|rate it(?: at| as)?|rated it(?: at| as)?|level)\s+(?:about |around |maybe |roughly )?(?:an? )?(?<score>" + ScoreWord + @"(?:\s*(?:or|to|-)\s*" + ScoreWord + @")?)\b(?!\s*(?:-|\s)?(?:min|minute|hour|hr|h\b|day|week|month|year|yr|am\b|pm\b|o'?clock|time|kg|kilo|stone|lb|pound|mile|km|k\b|step|floor|flight|night|pillow))"
+        + @"|(?<score>\b" + ScoreWord + @"(?:\s*(?:or|to|-)\s*" + ScoreWord + @")?\s*(?:/|out of|outta)\s*(?:10|ten)\b)"
+        + @"|(?<score>(?:10|[0-9]|[零一二三四五六七八九两]{1,2})\s*分(?!钟))",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex MarkedScorePattern();
 
     [GeneratedRegex(@"(/|out of|outta|满分|分之)\s*(10|ten|十)\b|/\s*10", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OutOfTen();
