@@ -46,7 +46,8 @@ public sealed partial class AnswerRecognizer
         {
             "score" => MarkedScore(text) is { } score ? Recognize(entry, score) : null,
             "years" => null,
-            _ => Recognize(_heard[stepId], text),
+            // A marked score is not a time span (七分 is seven points here, not seven minutes).
+            _ => Recognize(_heard[stepId], MarkedScorePattern().Replace(text, " ")),
         };
     }
 
