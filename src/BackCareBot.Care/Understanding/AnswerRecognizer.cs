@@ -14,16 +14,19 @@ public sealed record Answer(string Value, bool TookHigher);
 public sealed partial class AnswerRecognizer
 {
     private readonly Dictionary<string, (AnswerStep Step, Lexicon Lexicon)> _steps = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (AnswerStep Step, Lexicon Lexicon)> _heard = new(StringComparer.Ordinal);
+
+    /// <summary>Every question's heard words in one lexicon, as "step:value", so a describing message is read once.</summary>
+    private readonly Lexicon _heard;
 
     public AnswerRecognizer(CareContent content)
     {
         foreach (var step in content.Answers.Steps)
         {
             _steps[step.Step] = (step, Build(content, step.Values));
-            // Out of context only the heard words count: a time span is then a number with its unit, or a heard phrase.
-            _heard[step.Step] = (new AnswerStep { Step = step.Step, Kind = step.Kind, Mixed = step.Mixed, Precedence = step.Precedence, Bands = step.Bands, Values = step.Heard }, Build(content, step.Heard));
         }
+
+        // Out of context only the heard words count: a time span is then a number with its unit, or a heard phrase.
+        _heard = Build(content, [.. content.Answers.Steps.SelectMany(s => s.Heard.Select(h => new AnswerWords { Value = $"{s.Step}:{h.Value}", English = h.English, Chinese = h.Chinese }))]);
     }
 
     public bool Knows(string stepId) => _steps.ContainsKey(stepId);
@@ -32,23 +35,36 @@ public sealed partial class AnswerRecognizer
         _steps.TryGetValue(stepId, out var entry) && !string.IsNullOrWhiteSpace(text) ? Recognize(entry, text) : null;
 
     /// <summary>
-    /// The answer to <paramref name="stepId"/> that a message not answering it gives (what people say first): only
-    /// its <see cref="AnswerStep.Heard"/> words, a time span stated with a number, or a score marked as one ("about a 6", "6/10", 6分).
+    /// The answers to <paramref name="stepIds"/> that a message not answering them gives (what people say first):
+    /// only their <see cref="AnswerStep.Heard"/> words, a time span stated with a number, or a score marked as one
+    /// ("about a 6", "6/10", 6分). The text is read once for all of them.
     /// </summary>
-    public Answer? RecognizeHeard(string stepId, string? text)
+    public IEnumerable<(string Step, Answer Answer)> RecognizeHeard(IEnumerable<string> stepIds, string text)
     {
-        if (string.IsNullOrWhiteSpace(text) || !_steps.TryGetValue(stepId, out var entry))
-        {
-            return null;
-        }
+        var score = MarkedScorePattern().Match(text);
 
-        return entry.Step.Kind switch
+        // A marked score is not a time span (七分 is seven points here, not seven minutes).
+        var units = TextUnits.Split(score.Success ? text.Remove(score.Index, score.Length) : text);
+        _heard.Correct(units);
+        var (covered, named) = Read(_heard, units);
+        foreach (var stepId in stepIds)
         {
-            "score" => MarkedScore(text) is { } score ? Recognize(entry, score) : null,
-            "years" => null,
-            // A marked score is not a time span (七分 is seven points here, not seven minutes).
-            _ => Recognize(_heard[stepId], MarkedScorePattern().Replace(text, " ")),
-        };
+            if (!_steps.TryGetValue(stepId, out var entry))
+            {
+                continue;
+            }
+
+            var answer = entry.Step.Kind switch
+            {
+                "score" => score.Success ? Recognize(entry, score.Groups["score"].Value) : null,
+                "years" => null,
+                _ => Decide(entry.Step, units, covered, [.. named.Where(n => n.Length > stepId.Length && n[stepId.Length] == ':' && n.StartsWith(stepId, StringComparison.Ordinal)).Select(n => n[(stepId.Length + 1)..])]),
+            };
+            if (answer is not null)
+            {
+                yield return (stepId, answer);
+            }
+        }
     }
 
     private static Lexicon Build(CareContent content, List<AnswerWords> values) => new(new ConceptFile
@@ -59,18 +75,20 @@ public sealed partial class AnswerRecognizer
         Spellings = content.Concepts.Spellings,
     });
 
-    /// <summary>The words of a score people mark as one: "a 6", "about a 6 or 7", "pain is 8", "7/10", 六分 (十分 alone means "very").</summary>
-    private static string? MarkedScore(string text)
-    {
-        var match = MarkedScorePattern().Match(text);
-        return match.Success ? match.Groups["score"].Value : null;
-    }
+    private static Answer? Recognize((AnswerStep Step, Lexicon Lexicon) entry, string text) =>
+        Recognize(entry, TextUnits.Split(entry.Step.Kind == "score" ? OutOfTen().Replace(text, " ") : text));
 
-    private static Answer? Recognize((AnswerStep Step, Lexicon Lexicon) entry, string text)
+    private static Answer? Recognize((AnswerStep Step, Lexicon Lexicon) entry, List<TextUnit> units)
     {
         var (step, lexicon) = entry;
-        var units = TextUnits.Split(step.Kind == "score" ? OutOfTen().Replace(text, " ") : text);
         lexicon.Correct(units);
+        var (covered, named) = Read(lexicon, units);
+        return Decide(step, units, covered, named);
+    }
+
+    /// <summary>The units covered by the lexicon's phrases, and the answers they name that are not negated.</summary>
+    private static (bool[] Covered, List<string> Named) Read(Lexicon lexicon, List<TextUnit> units)
+    {
         var hits = lexicon.Match(units);
         var negated = Negation.Negated(units, hits);
         var covered = new bool[units.Count];
@@ -93,7 +111,11 @@ public sealed partial class AnswerRecognizer
             }
         }
 
-        return step.Kind switch
+        return (covered, named);
+    }
+
+    private static Answer? Decide(AnswerStep step, List<TextUnit> units, bool[] covered, List<string> named) =>
+        step.Kind switch
         {
             "minutes" => FromNumber(step, SpokenQuantities.Span(units, covered, SpokenQuantities.Minutes), named),
             "days" => FromNumber(step, SpokenQuantities.Span(units, covered, SpokenQuantities.Days), named),
@@ -101,7 +123,6 @@ public sealed partial class AnswerRecognizer
             "score" => Score(units, covered, named),
             _ => Choose(step, named),
         };
-    }
 
     private static Answer? Score(List<TextUnit> units, bool[] covered, List<string> named)
     {

@@ -57,12 +57,9 @@ public sealed class TypedAnswers(CareContent content)
     public Dictionary<string, string> Heard(string text, IReadOnlyDictionary<string, string> answered)
     {
         var heard = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var step in HeardSteps)
+        foreach (var (step, answer) in _answers.RecognizeHeard(HeardSteps.Where(s => !answered.ContainsKey(s)), text))
         {
-            if (!answered.ContainsKey(step) && _answers.RecognizeHeard(step, text) is { } answer)
-            {
-                heard[step] = answer.Value;
-            }
+            heard[step] = answer.Value;
         }
 
         return heard;
