@@ -7,13 +7,15 @@ namespace BackCareBot.Bench;
 /// <summary>
 /// Recognising one typed message: the warning-sign check that runs on every message, and an answer to the open
 /// question. The messages are typical ones: a long ordinary English sentence, a negated sign, a Chinese message,
-/// and an answer with a range.
+/// and an answer with a range. A first message is also read for the answers it gives before they are asked.
 /// </summary>
 [MemoryDiagnoser]
 public class RecognitionBenchmarks
 {
     private WarningSignRecognizer _signs = null!;
     private AnswerRecognizer _answers = null!;
+    private TypedAnswers _typed = null!;
+    private readonly Dictionary<string, string> _answered = [];
 
     [Params(
         "I can't bend down to put my socks on for the first hour, it eases after a hot shower",
@@ -27,6 +29,7 @@ public class RecognitionBenchmarks
         var content = CareContent.Load(CareContent.DefaultFolder);
         _signs = new WarningSignRecognizer(content);
         _answers = new AnswerRecognizer(content);
+        _typed = new TypedAnswers(content);
     }
 
     [Benchmark]
@@ -34,4 +37,8 @@ public class RecognitionBenchmarks
 
     [Benchmark]
     public Answer? StiffnessAnswer() => _answers.Recognize("stiffness", Message);
+
+    /// <summary>What a first message says before its questions: five questions read at once.</summary>
+    [Benchmark]
+    public int FirstMessageAnswers() => _typed.Heard(Message, _answered).Count;
 }

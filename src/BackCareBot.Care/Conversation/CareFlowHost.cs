@@ -29,7 +29,7 @@ internal sealed class CareFlowHost(CareContent content, CareTexts texts, Questio
     public IReadOnlyList<ChoiceOption> Options(DialogContext<CareTurn> dc, FlowStep step)
     {
         IReadOnlyList<ChoiceOption> options = [.. step.Choices!.Select(c => new ChoiceOption(c.Value, texts.Localizer.Phrases(c.Label)))];
-        return dc.Turn.Input.IsCardAnswer ? options : typed.Options(step, options, dc.Turn.Input.Text, dc.Turn.State);
+        return dc.Turn.Input.IsCardAnswer ? options : typed.Options(step, options, dc.Turn.Input.Text);
     }
 
     public Task<bool> RunActionAsync(DialogContext<CareTurn> dc, string action, CancellationToken cancellationToken) =>

@@ -12,7 +12,7 @@ internal sealed class CareTurn(Activity activity, UserInput input, CareState sta
 {
     public Activity Activity { get; } = activity;
 
-    public UserInput Input { get; } = input;
+    public UserInput Input { get; private set; } = input;
 
     public CareState State { get; } = state;
 
@@ -30,4 +30,7 @@ internal sealed class CareTurn(Activity activity, UserInput input, CareState sta
     public void Say(string text) => Replies.Add(new TextReply(text));
 
     public void Forget() => Forgotten = true;
+
+    /// <summary>Takes an answer heard earlier and confirmed with "yes" as the answer to the open question, as a button would give it.</summary>
+    public void TakeHeard(string value) => Input = Input with { CardValue = value };
 }

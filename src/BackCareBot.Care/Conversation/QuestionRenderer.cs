@@ -20,8 +20,8 @@ internal sealed class QuestionRenderer(CareTexts texts, CareCards cards)
         var prompt = texts.T(turn, step.Prompt!);
         if (reason == AskReason.First && turn.State.Heard?.TryGetValue(step.Id, out var heard) == true)
         {
-            // The first message already gave this answer: confirm it instead of asking afresh.
-            prompt = $"{texts.T(turn, "answer.heard_confirm", "answer", texts.AnswerLabel(turn, step, heard))}\n\n{prompt}";
+            // An earlier message already gave this answer: confirm it instead of asking afresh.
+            prompt = $"{texts.T(turn, "answer.heard_confirm." + step.Id, "answer", texts.AnswerLabel(turn, step, heard))}\n\n{prompt}";
         }
 
         var lead = reason switch

@@ -25,7 +25,7 @@ internal sealed class CareRouter
     public CareRouter(CareServices services, IWarningSignCheck warningSigns, TypedAnswers typed, StepCatalog steps, QuestionRenderer questions)
     {
         var texts = services.Texts;
-        var open = new OpenQuestion(texts, typed, steps);
+        var open = new OpenQuestion(texts, typed, steps, warningSigns);
         _routes =
         [
             // Channels and group chats first: health questions are never asked, nor anything stored, where others read along.

@@ -25,6 +25,12 @@ public sealed class AnswerStep
     public List<AnswerBand> Bands { get; set; } = [];
 
     public List<AnswerWords> Values { get; set; } = [];
+
+    /// <summary>
+    /// Words that give an answer in a message that was not answering this question (what people say first): they
+    /// name the context ("sleep on my side", not "side"), because out of context a word is easily misread.
+    /// </summary>
+    public List<AnswerWords> Heard { get; set; } = [];
 }
 
 public sealed class AnswerBand

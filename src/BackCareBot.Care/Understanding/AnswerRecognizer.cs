@@ -15,32 +15,80 @@ public sealed partial class AnswerRecognizer
 {
     private readonly Dictionary<string, (AnswerStep Step, Lexicon Lexicon)> _steps = new(StringComparer.Ordinal);
 
+    /// <summary>Every question's heard words in one lexicon, as "step:value", so a describing message is read once.</summary>
+    private readonly Lexicon _heard;
+
     public AnswerRecognizer(CareContent content)
     {
         foreach (var step in content.Answers.Steps)
         {
-            var concepts = new ConceptFile
-            {
-                Concepts = [.. step.Values.Select(v => new Concept { Id = v.Value, Kind = "answer", English = v.English, Chinese = v.Chinese })],
-                Negation = content.Concepts.Negation,
-                Lookalikes = content.Concepts.Lookalikes,
-            };
-            _steps[step.Step] = (step, new Lexicon(concepts));
+            _steps[step.Step] = (step, Build(content, step.Values));
         }
+
+        // Out of context only the heard words count: a time span is then a number with its unit, or a heard phrase.
+        _heard = Build(content, [.. content.Answers.Steps.SelectMany(s => s.Heard.Select(h => new AnswerWords { Value = $"{s.Step}:{h.Value}", English = h.English, Chinese = h.Chinese }))]);
     }
 
     public bool Knows(string stepId) => _steps.ContainsKey(stepId);
 
-    public Answer? Recognize(string stepId, string? text)
-    {
-        if (!_steps.TryGetValue(stepId, out var entry) || string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
+    public Answer? Recognize(string stepId, string? text) =>
+        _steps.TryGetValue(stepId, out var entry) && !string.IsNullOrWhiteSpace(text) ? Recognize(entry, text) : null;
 
+    /// <summary>
+    /// The answers to <paramref name="stepIds"/> that a message not answering them gives (what people say first):
+    /// only their <see cref="AnswerStep.Heard"/> words, a time span stated with a number, or a score marked as one
+    /// ("about a 6", "6/10", 6分). The text is read once for all of them.
+    /// </summary>
+    public IEnumerable<(string Step, Answer Answer)> RecognizeHeard(IEnumerable<string> stepIds, string text)
+    {
+        var score = MarkedScorePattern().Match(text);
+
+        // A marked score is not a time span (七分 is seven points here, not seven minutes).
+        var units = TextUnits.Split(score.Success ? text.Remove(score.Index, score.Length) : text);
+        _heard.Correct(units);
+        var (covered, named) = Read(_heard, units);
+        foreach (var stepId in stepIds)
+        {
+            if (!_steps.TryGetValue(stepId, out var entry))
+            {
+                continue;
+            }
+
+            var answer = entry.Step.Kind switch
+            {
+                "score" => score.Success ? Recognize(entry, score.Groups["score"].Value) : null,
+                "years" => null,
+                _ => Decide(entry.Step, units, covered, [.. named.Where(n => n.Length > stepId.Length && n[stepId.Length] == ':' && n.StartsWith(stepId, StringComparison.Ordinal)).Select(n => n[(stepId.Length + 1)..])]),
+            };
+            if (answer is not null)
+            {
+                yield return (stepId, answer);
+            }
+        }
+    }
+
+    private static Lexicon Build(CareContent content, List<AnswerWords> values) => new(new ConceptFile
+    {
+        Concepts = [.. values.Select(v => new Concept { Id = v.Value, Kind = "answer", English = v.English, Chinese = v.Chinese })],
+        Negation = content.Concepts.Negation,
+        Lookalikes = content.Concepts.Lookalikes,
+        Spellings = content.Concepts.Spellings,
+    });
+
+    private static Answer? Recognize((AnswerStep Step, Lexicon Lexicon) entry, string text) =>
+        Recognize(entry, TextUnits.Split(entry.Step.Kind == "score" ? OutOfTen().Replace(text, " ") : text));
+
+    private static Answer? Recognize((AnswerStep Step, Lexicon Lexicon) entry, List<TextUnit> units)
+    {
         var (step, lexicon) = entry;
-        var units = TextUnits.Split(step.Kind == "score" ? OutOfTen().Replace(text, " ") : text);
         lexicon.Correct(units);
+        var (covered, named) = Read(lexicon, units);
+        return Decide(step, units, covered, named);
+    }
+
+    /// <summary>The units covered by the lexicon's phrases, and the answers they name that are not negated.</summary>
+    private static (bool[] Covered, List<string> Named) Read(Lexicon lexicon, List<TextUnit> units)
+    {
         var hits = lexicon.Match(units);
         var negated = Negation.Negated(units, hits);
         var covered = new bool[units.Count];
@@ -63,7 +111,11 @@ public sealed partial class AnswerRecognizer
             }
         }
 
-        return step.Kind switch
+        return (covered, named);
+    }
+
+    private static Answer? Decide(AnswerStep step, List<TextUnit> units, bool[] covered, List<string> named) =>
+        step.Kind switch
         {
             "minutes" => FromNumber(step, SpokenQuantities.Span(units, covered, SpokenQuantities.Minutes), named),
             "days" => FromNumber(step, SpokenQuantities.Span(units, covered, SpokenQuantities.Days), named),
@@ -71,7 +123,6 @@ public sealed partial class AnswerRecognizer
             "score" => Score(units, covered, named),
             _ => Choose(step, named),
         };
-    }
 
     private static Answer? Score(List<TextUnit> units, bool[] covered, List<string> named)
     {
@@ -114,6 +165,15 @@ public sealed partial class AnswerRecognizer
         var strongest = step.Precedence.FirstOrDefault(named.Contains);
         return strongest is null ? null : new Answer(strongest, false);
     }
+
+    private const string ScoreWord = @"(?:10|[0-9]|zero|one|two|three|four|five|six|seven|eight|nine|ten)";
+
+    [GeneratedRegex(
+        @"\b(?:an?|pain(?:'s| is| at| of)|score(?: is| of)?|rate it(?: at| as)?|rated it(?: at| as)?|level)\s+(?:about |around |maybe |roughly )?(?:an? )?(?<score>" + ScoreWord + @"(?:\s*(?:or|to|-)\s*" + ScoreWord + @")?)\b(?!\s*(?:-|\s)?(?:min|minute|hour|hr|h\b|day|week|month|year|yr|am\b|pm\b|o'?clock|time|kg|kilo|stone|lb|pound|mile|km|k\b|step|floor|flight|night|pillow))"
+        + @"|(?<score>\b" + ScoreWord + @"(?:\s*(?:or|to|-)\s*" + ScoreWord + @")?\s*(?:/|out of|outta)\s*(?:10|ten)\b)"
+        + @"|(?<score>(?:10|[0-9]|[零一二三四五六七八九两]{1,2})\s*分(?!钟))",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex MarkedScorePattern();
 
     [GeneratedRegex(@"(/|out of|outta|满分|分之)\s*(10|ten|十)\b|/\s*10", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OutOfTen();

@@ -5,7 +5,7 @@ namespace BackCareBot.Care.Understanding;
 
 /// <summary>
 /// The meaning of answers.json: each entry names a question the flows ask, its answers are that question's choices
-/// (numbers for a score), bands are in rising order with an open last band, and every answer has words in both languages.
+/// (numbers for a score), so are the answers its first-message words give, bands are in rising order with an open last band, and every answer has words in both languages.
 /// </summary>
 public static class AnswerValidator
 {
@@ -31,13 +31,13 @@ public static class AnswerValidator
                 problems.Add($"{where}: kind '{answer.Kind}' does not fit a '{step.Kind}' question");
             }
 
-            foreach (var value in answer.Values.Select(v => v.Value).Concat(answer.Bands.Select(b => b.Value)).Concat(answer.Precedence)
+            foreach (var value in answer.Values.Concat(answer.Heard).Select(v => v.Value).Concat(answer.Bands.Select(b => b.Value)).Concat(answer.Precedence)
                          .Append(answer.Mixed).OfType<string>().Where(v => !Valid(v)).Distinct())
             {
                 problems.Add($"{where}: '{value}' is not an answer of this question");
             }
 
-            foreach (var words in answer.Values.Where(v => v.English.Count == 0 || v.Chinese.Count == 0))
+            foreach (var words in answer.Values.Concat(answer.Heard).Where(v => v.English.Count == 0 || v.Chinese.Count == 0))
             {
                 problems.Add($"{where}: answer '{words.Value}' needs words in both English and Chinese");
             }

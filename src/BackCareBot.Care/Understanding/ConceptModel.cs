@@ -14,6 +14,9 @@ public sealed class ConceptFile
 
     /// <summary>Real words per locale that look like a typo of a lexicon word ("paint" is not "faint") and are never corrected.</summary>
     public Dictionary<string, List<string>> Lookalikes { get; set; } = [];
+
+    /// <summary>Typed spellings per locale that no typo rule reaches ("legz"), each with the lexicon word it stands for.</summary>
+    public Dictionary<string, Dictionary<string, string>> Spellings { get; set; } = [];
 }
 
 /// <summary>One idea (a symptom, a body site, a qualifier, an event) and the words people use for it, per locale.</summary>

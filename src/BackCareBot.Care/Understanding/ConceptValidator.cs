@@ -4,7 +4,7 @@ namespace BackCareBot.Care.Understanding;
 
 /// <summary>
 /// The meaning of concepts.json (its schema checks the shape): every red flag has a sign, every sign names concepts
-/// that exist, every concept has words in both languages (measured concepts excepted), no concept is defined twice.
+/// that exist, every concept has words in both languages (measured concepts excepted), no concept is defined twice, every spelling stands for a word a concept uses.
 /// </summary>
 public static class ConceptValidator
 {
@@ -72,6 +72,15 @@ public static class ConceptValidator
         foreach (var flag in content.RedFlags.Flags.Where(f => !signs.Contains(f.Id)))
         {
             problems.Add($"{File}: red flag '{flag.Id}' has no sign (give it the concepts that describe it)");
+        }
+
+        var words = model.Concepts.SelectMany(c => c.English).SelectMany(p => p.Split(' ')).ToHashSet(StringComparer.Ordinal);
+        foreach (var (typed, word) in model.Spellings.Values.SelectMany(s => s))
+        {
+            if (!words.Contains(word))
+            {
+                problems.Add($"{File}: spellings: '{typed}' stands for '{word}', which no concept uses");
+            }
         }
 
         foreach (var locale in ContentValidator.RequiredLocales.Where(l => !model.Negation.ContainsKey(l)))

@@ -19,7 +19,8 @@ public readonly record struct Hit(int Start, int End, PhraseRole Role, string[] 
 /// Every phrase of every concept and of the negation grammar, both languages, in one trie over text units.
 /// Matching takes the longest phrase at each point, left to right; for Chinese this is forward maximum matching
 /// with the medical lexicon as the dictionary. English words of five letters or more not in the lexicon are
-/// corrected to a lexicon word one edit away (two from eight letters), keeping the first letter.
+/// corrected to a lexicon word one edit away (two from eight letters), keeping the first letter; a four-letter word
+/// only when two neighbouring letters after the first are swapped ("bakc", "nmub") and exactly one lexicon word fits.
 /// </summary>
 public sealed class Lexicon
 {
@@ -33,6 +34,7 @@ public sealed class Lexicon
     private readonly Node _root = new();
     private readonly HashSet<string> _vocabulary = new(StringComparer.Ordinal);
     private readonly Dictionary<char, List<(string Raw, string Key)>> _words = [];
+    private readonly Dictionary<string, string> _spellings = new(StringComparer.Ordinal);
 
     public Lexicon(ConceptFile file)
     {
@@ -57,6 +59,11 @@ public sealed class Lexicon
             _vocabulary.Add(word);
             _vocabulary.Add(TextUnits.Stem(word));
         }
+
+        foreach (var (typed, word) in file.Spellings.Values.SelectMany(s => s))
+        {
+            _spellings[typed] = TextUnits.Stem(word);
+        }
     }
 
     /// <summary>The units as the lexicon reads them: typos of lexicon words replaced by the word.</summary>
@@ -65,12 +72,26 @@ public sealed class Lexicon
         for (var i = 0; i < units.Count; i++)
         {
             var unit = units[i];
-            if (unit.Cjk || unit.Raw.Length < 5 || char.IsAsciiDigit(unit.Raw[0]) || _vocabulary.Contains(unit.Key) || _vocabulary.Contains(unit.Raw))
+            if (_spellings.TryGetValue(unit.Raw, out var spelled))
+            {
+                units[i] = unit with { Key = spelled };
+                continue;
+            }
+
+            if (unit.Cjk || unit.Raw.Length < 4 || char.IsAsciiDigit(unit.Raw[0]) || _vocabulary.Contains(unit.Key) || _vocabulary.Contains(unit.Raw)
+                || !_words.TryGetValue(unit.Raw[0], out var candidates))
             {
                 continue;
             }
 
-            if (_words.TryGetValue(unit.Raw[0], out var candidates))
+            if (unit.Raw.Length == 4)
+            {
+                if (Swapped(unit.Raw, candidates) is { } key)
+                {
+                    units[i] = unit with { Key = key };
+                }
+            }
+            else
             {
                 var allowed = unit.Raw.Length >= 8 ? 2 : 1;
                 foreach (var (raw, key) in candidates)
@@ -84,6 +105,31 @@ public sealed class Lexicon
             }
         }
     }
+
+    /// <summary>The key of the one four-letter lexicon word that <paramref name="raw"/> is, with two neighbouring letters swapped back.</summary>
+    private static string? Swapped(string raw, List<(string Raw, string Key)> candidates)
+    {
+        string? found = null;
+        foreach (var (word, key) in candidates)
+        {
+            if (word.Length == 4 && IsAdjacentSwap(raw, word))
+            {
+                if (found is not null && found != key)
+                {
+                    return null;
+                }
+
+                found = key;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Whether two four-letter words with the same first letter differ only by two neighbouring letters swapped.</summary>
+    private static bool IsAdjacentSwap(string typed, string word) =>
+        (typed[1] == word[2] && typed[2] == word[1] && typed[3] == word[3] && typed[1] != typed[2])
+        || (typed[1] == word[1] && typed[2] == word[3] && typed[3] == word[2] && typed[2] != typed[3]);
 
     public List<Hit> Match(List<TextUnit> units)
     {

@@ -1,5 +1,4 @@
 using BackCareBot.Care.Content;
-using BackCareBot.Care.State;
 using BackCareBot.Dialogs.Flows;
 using BackCareBot.Dialogs.Recognition;
 
@@ -11,32 +10,22 @@ namespace BackCareBot.Care.Understanding;
 /// </summary>
 public sealed class TypedAnswers(CareContent content)
 {
-    /// <summary>Questions whose answer a first message may already give: only time spans, which cannot be mistaken.</summary>
-    private static readonly string[] HeardSteps = ["stiffness", "duration"];
+    /// <summary>
+    /// Questions whose answer a message may give before they are asked (what people say first): time spans, a score
+    /// marked as one ("about a 6"), and how people sleep and where it hurts in words that name the context.
+    /// </summary>
+    public static readonly IReadOnlyList<string> HeardSteps = ["sleep_position", "pain_area", "pain_now", "stiffness", "duration"];
 
     private readonly AnswerRecognizer _answers = new(content);
 
-    /// <summary>The choice a typed message gives for <paramref name="step"/>: people's words, or "yes" to an answer heard earlier.</summary>
-    public Answer? For(FlowStep step, string? text, CareState state)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (state.Heard?.TryGetValue(step.Id, out var heard) == true && YesNoRecognizer.Recognize(text) == YesNoAnswer.Yes)
-        {
-            return new Answer(heard, false);
-        }
-
-        return _answers.Recognize(step.Id, text);
-    }
+    /// <summary>The choice a typed message gives for <paramref name="step"/> in people's words.</summary>
+    public Answer? For(FlowStep step, string? text) => string.IsNullOrWhiteSpace(text) ? null : _answers.Recognize(step.Id, text);
 
     /// <summary>
     /// The options of a choice question, with the typed text added to the option it was understood as. A button's
     /// own label (or one of its listed words) typed exactly is left to the options.
     /// </summary>
-    public IReadOnlyList<ChoiceOption> Options(FlowStep step, IReadOnlyList<ChoiceOption> options, string? text, CareState state)
+    public IReadOnlyList<ChoiceOption> Options(FlowStep step, IReadOnlyList<ChoiceOption> options, string? text)
     {
         var typed = TextNormalizer.Normalize(text);
         if (options.Any(o => TextNormalizer.Normalize(o.Value) == typed || o.Phrases.Any(p => TextNormalizer.Normalize(p) == typed)))
@@ -44,21 +33,33 @@ public sealed class TypedAnswers(CareContent content)
             return options;
         }
 
-        return For(step, text, state) is { } answer
+        return For(step, text) is { } answer
             ? [.. options.Select(o => o.Value == answer.Value ? new ChoiceOption(o.Value, [.. o.Phrases, text!]) : o)]
             : options;
     }
 
-    /// <summary>Answers a first message gives before any question is asked ("stiff for an hour every morning").</summary>
-    public Dictionary<string, string> Heard(string text)
+    /// <summary>
+    /// Whether a typed message reads as an answer to <paramref name="step"/>: yes / no / not sure to a yes/no
+    /// question, a number, or people's words for one of its answers. A choice question without words in
+    /// answers.json is assumed answered (its buttons decide).
+    /// </summary>
+    public bool Answers(FlowStep step, string text) => step.Kind switch
+    {
+        StepKinds.YesNo => YesNoRecognizer.Recognize(text) is not null,
+        StepKinds.Choice or StepKinds.Number => !_answers.Knows(step.Id) || NumberRecognizer.Recognize(text) is not null || _answers.Recognize(step.Id, text) is not null,
+        _ => true,
+    };
+
+    /// <summary>
+    /// Answers a message gives to questions not asked yet and not already answered ("I sleep on my side and it's
+    /// stiff for an hour every morning"), to be confirmed when each question comes.
+    /// </summary>
+    public Dictionary<string, string> Heard(string text, IReadOnlyDictionary<string, string> answered)
     {
         var heard = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var step in HeardSteps)
+        foreach (var (step, answer) in _answers.RecognizeHeard(HeardSteps.Where(s => !answered.ContainsKey(s)), text))
         {
-            if (_answers.Recognize(step, text) is { } answer)
-            {
-                heard[step] = answer.Value;
-            }
+            heard[step] = answer.Value;
         }
 
         return heard;

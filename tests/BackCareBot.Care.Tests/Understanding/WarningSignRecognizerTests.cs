@@ -26,6 +26,9 @@ public sealed class WarningSignRecognizerTests
     [InlineData("I can’t pee", "RF04")]
     [InlineData("numbess in my groin", "RF03")]
     [InlineData("I have a fevor", "RF12")]
+    [InlineData("my bum is nmub", "RF03")]
+    [InlineData("i cnat pee", "RF04")]
+    [InlineData("both legz are numb", "RF06")]
     [InlineData("我發燒了", "RF12")]
     [InlineData("兩條腿都麻", "RF06")]
     public void Signs_said_in_everyday_words_route_at_once(string text, string flag)
@@ -53,5 +56,23 @@ public sealed class WarningSignRecognizerTests
     {
         Assert.Equal(SignTier.Confirm, Recognizer.Recognize("now I can't stand up")!.Tier);
         Assert.Equal(("RF09b", SignTier.Clear), (Recognizer.Recognize("now I can't stand up", ["RF09"])!.Flag.Id, Recognizer.Recognize("now I can't stand up", ["RF09"])!.Tier));
+    }
+
+    [Theory]
+    [InlineData("bakc", "back")]
+    [InlineData("nmub", "numb")]
+    [InlineData("lges", "legs")]
+    [InlineData("nunb", "nunb")] // a letter changed, not two swapped: four letters are too few to guess
+    [InlineData("abck", "abck")] // the first letter is kept
+    [InlineData("form", "form")] // a real word that is "from" with two letters swapped
+    [InlineData("lots", "lots")] // ... and "lost"
+    public void A_four_letter_word_is_corrected_only_for_two_swapped_letters(string typed, string read)
+    {
+        var lexicon = new Lexicon(ConversationDriver.Content.Concepts);
+        var units = TextUnits.Split(typed);
+
+        lexicon.Correct(units);
+
+        Assert.Equal(TextUnits.Split(read)[0].Key, units[0].Key);
     }
 }
