@@ -40,6 +40,10 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
     public async Task A_kill_between_the_stored_turn_and_the_send_loses_no_question()
     {
         var settings = BotHost.Anonymous();
+        // The stand-in holds the send until the kill: on a loaded machine the default 2 s attempt timeout could end
+        // the turn first, and the kill would then land after the request had already been answered.
+        settings["Connector:AttemptTimeout"] = "00:01:00";
+        settings["Connector:TotalTimeout"] = "00:02:00";
         string lost;
         var answer = TeamsUser.Message(_connector, "no", "1717311000004");
         await using (var bot = await BotProcess.StartAsync(_data, settings))
