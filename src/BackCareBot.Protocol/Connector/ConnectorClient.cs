@@ -5,7 +5,6 @@ using BackCareBot.Protocol.Auth;
 using BackCareBot.Protocol.Schema;
 using BackCareBot.Protocol.Turns;
 using Microsoft.Identity.Client;
-using Polly.Timeout;
 
 namespace BackCareBot.Protocol.Connector;
 
@@ -76,9 +75,9 @@ public sealed class ConnectorClient(HttpClient http, TrustedServiceUrls trusted)
         {
             return await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (TimeoutRejectedException)
+        catch (ConnectorTimeoutException timeout)
         {
-            throw new ConnectorException(0, "The Connector did not answer in time.");
+            throw new ConnectorException(0, timeout.Message);
         }
         catch (HttpRequestException ex)
         {
