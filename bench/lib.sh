@@ -7,11 +7,14 @@ wait_healthy() { # url, seconds
 
 # Polls the bot-added activity every 10 ms with expectReplies (curl, so the poller takes almost no CPU from the
 # starting bot) until the welcome comes back; prints the milliseconds since the given start. Gives up after 60 s.
-first_turn() { # port, start ms
+# With a pid, also writes the CPU the process had used by then (user + system ms) to the file named by $first_cpu_file.
+first_turn() { # port, start ms[, pid]
   for attempt in $(seq 1 6000); do
     if curl -s -m 2 -H 'Content-Type: application/json' "http://127.0.0.1:$1/api/messages" -d '{"type":"conversationUpdate","id":"first-'"$attempt"'","channelId":"msteams","serviceUrl":"http://127.0.0.1:9/","deliveryMode":"expectReplies","locale":"en-GB","from":{"id":"29:first"},"recipient":{"id":"28:backcarebot"},"conversation":{"id":"a:first-'"$attempt"'","conversationType":"personal"},"membersAdded":[{"id":"28:backcarebot"}]}' 2>/dev/null \
       | grep -q 'Shall we start?'; then
-      echo $(($(date +%s%3N) - $2)); return 0
+      local answered=$(($(date +%s%3N) - $2))
+      [ -z "${3:-}" ] || cpu_ms "$3" >"$first_cpu_file"
+      echo "$answered"; return 0
     fi
     sleep 0.01
   done

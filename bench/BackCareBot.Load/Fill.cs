@@ -3,6 +3,7 @@ using System.Text.Json;
 using BackCareBot.Care;
 using BackCareBot.Care.State;
 using BackCareBot.Dialogs.State;
+using Azure.Storage.Blobs;
 using BackCareBot.Protocol.Schema;
 using Microsoft.Data.Sqlite;
 
@@ -14,7 +15,11 @@ namespace BackCareBot.Load;
 /// (its largest conversation row, a conversation walked to the exercise cards) under a Teams-shaped key, and for
 /// a share of them a check-in entry due tomorrow (the rows the check-in sweep scans and reads).
 /// </summary>
-/// <remarks>Usage: --fill &lt;data folder&gt; --conversations N --template &lt;backcarebot.db&gt; [--checkin-percent 10]</remarks>
+/// <remarks>
+/// Usage: --fill &lt;data folder&gt; --conversations N --template &lt;backcarebot.db&gt; [--checkin-percent 10]; with
+/// --blob &lt;connection string&gt; [--container botstate] the same documents go to Azure Blob Storage (Azurite) through
+/// <see cref="BlobStateStore"/>, one blob per key as the bot stores them, instead of the SQLite file.
+/// </remarks>
 public static class Fill
 {
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
@@ -30,6 +35,12 @@ public static class Fill
         var checkInPercent = int.Parse(Value("--checkin-percent", "10"), System.Globalization.CultureInfo.InvariantCulture);
         var template = Template(Value("--template", ""));
         var started = Stopwatch.GetTimestamp();
+        if (Value("--blob", "") is { Length: > 0 } connectionString)
+        {
+            await FillBlobsAsync(new BlobContainerClient(connectionString, Value("--container", "botstate")), count, checkInPercent, template).ConfigureAwait(false);
+            Console.Error.WriteLine($"filled {count} conversation blobs ({checkInPercent}% with a check-in) in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
+            return 0;
+        }
 
         using (var store = new SqliteStateStore(folder))
         {
@@ -71,6 +82,29 @@ public static class Fill
         transaction?.Commit();
         Console.Error.WriteLine($"filled {count} conversations ({checkInPercent}% with a check-in) in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
         return 0;
+    }
+
+    /// <summary>The rows of the SQLite fill as blobs, written by the product's store (its blob names and conditional create), 32 at a time.</summary>
+    private static async Task FillBlobsAsync(BlobContainerClient container, int count, int checkInPercent, byte[] template)
+    {
+        var store = new BlobStateStore(container);
+        var due = DateTimeOffset.UtcNow.AddDays(1);
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, token) =>
+        {
+            var conversationId = TeamsIds.Conversation("stored", i / 1_000, i % 1_000);
+            var stateKey = $"conversation/msteams/{conversationId}";
+            await store.WriteAsync(stateKey, template, null, token).ConfigureAwait(false);
+            if (checkInPercent > 0 && i % (100 / checkInPercent) == 0)
+            {
+                var entry = CheckIn(stateKey, conversationId, TeamsIds.User("stored", i / 1_000, i % 1_000), due);
+                await store.WriteAsync(CareBot.CheckInKey(stateKey), JsonSerializer.SerializeToUtf8Bytes(entry, CareStateJsonContext.Default.CheckInEntry), null, token).ConfigureAwait(false);
+            }
+
+            if (i > 0 && i % 20_000 == 0)
+            {
+                Console.Error.WriteLine($"  {i} blobs");
+            }
+        }).ConfigureAwait(false);
     }
 
     private static byte[] Template(string database)

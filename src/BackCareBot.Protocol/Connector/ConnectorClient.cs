@@ -5,7 +5,6 @@ using BackCareBot.Protocol.Auth;
 using BackCareBot.Protocol.Schema;
 using BackCareBot.Protocol.Turns;
 using Microsoft.Identity.Client;
-using Polly.Timeout;
 
 namespace BackCareBot.Protocol.Connector;
 
@@ -45,7 +44,7 @@ public sealed class ConnectorClient(HttpClient http, TrustedServiceUrls trusted)
         CarryTenant(parameters);
         using var request = new HttpRequestMessage(HttpMethod.Post, Resolve(serviceUrl, "v3/conversations"))
         {
-            Content = JsonContent.Create(parameters, ProtocolJsonContext.Default.ConversationParameters),
+            Content = Json(JsonSerializer.SerializeToUtf8Bytes(parameters, ProtocolJsonContext.Default.ConversationParameters)),
         };
         using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
@@ -57,7 +56,7 @@ public sealed class ConnectorClient(HttpClient http, TrustedServiceUrls trusted)
     {
         using var request = new HttpRequestMessage(method, Resolve(serviceUrl, path))
         {
-            Content = JsonContent.Create(activity, ProtocolJsonContext.Default.Activity),
+            Content = Json(JsonSerializer.SerializeToUtf8Bytes(activity, ProtocolJsonContext.Default.Activity)),
         };
         using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
@@ -76,9 +75,9 @@ public sealed class ConnectorClient(HttpClient http, TrustedServiceUrls trusted)
         {
             return await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (TimeoutRejectedException)
+        catch (ConnectorTimeoutException timeout)
         {
-            throw new ConnectorException(0, "The Connector did not answer in time.");
+            throw new ConnectorException(0, timeout.Message);
         }
         catch (HttpRequestException ex)
         {
@@ -88,6 +87,17 @@ public sealed class ConnectorClient(HttpClient http, TrustedServiceUrls trusted)
         {
             throw new ConnectorException(0, $"The bot's token could not be obtained ({ex.ErrorCode}); nothing was sent.");
         }
+    }
+
+    /// <summary>
+    /// The body as bytes with its length, so it goes out with the headers in one write; a streamed JSON body would be
+    /// sent chunked (no Content-Length) in several writes, and serialized again on every retry.
+    /// </summary>
+    private static ByteArrayContent Json(byte[] body)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json", "utf-8");
+        return content;
     }
 
     private Uri Resolve(string? serviceUrl, string path)

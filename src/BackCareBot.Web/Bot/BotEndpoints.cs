@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using BackCareBot.Care;
 using BackCareBot.Protocol.Auth;
@@ -133,25 +134,41 @@ public static class ActivityReader
             return (null, TooLarge(maxBytes));
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        // A pooled buffer of the announced size (channels send Content-Length), grown only for a body without one.
+        var buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is > 0 and var length ? (int)length : 16 * 1024);
+        try
         {
-            if (buffer.Length + read > maxBytes)
+            var filled = 0;
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer.AsMemory(filled), cancellationToken)) > 0)
             {
-                return (null, TooLarge(maxBytes));
+                filled += read;
+                if (filled > maxBytes)
+                {
+                    return (null, TooLarge(maxBytes));
+                }
+
+                if (filled == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, filled).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
             }
 
-            buffer.Write(chunk, 0, read);
+            return filled == 0
+                ? (null, ErrorResults.Problem(400, "The request body is empty; expected one JSON activity."))
+                : Parse(buffer.AsSpan(0, filled));
         }
-
-        if (buffer.Length == 0)
+        finally
         {
-            return (null, ErrorResults.Problem(400, "The request body is empty; expected one JSON activity."));
+            ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
 
-        var json = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+    private static (Activity? Activity, IResult? Problem) Parse(ReadOnlySpan<byte> json)
+    {
         Activity? activity;
         try
         {

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# A/B of runtime settings on the published bot (bench/README.md, "Comparing settings"): each variant is a list of
+# environment assignments for the bot (DOTNET_* runtime knobs, app settings as Section__Key=value, or BOT_DIR=<a
+# publish folder> to run another build); the variants run one after the other on fresh processes and empty stores,
+# ROUNDS times in turn (ABAB...), with the same load, and each prints its CPU ms per turn (/proc), turns/s, p99 and
+# peak RSS, and the time and CPU to its first answered turn. Nothing is published: run bench/run.sh (or dotnet publish) first.
+# Usage: VARIANTS='|DOTNET_GCgen0size=0x400000|DOTNET_GCConserveMemory=5' bench/compare.sh
+# Settings: VARIANTS ('|' between variants; the empty variant is the bot as bench/run.sh starts it), ROUNDS (2),
+# USERS (8), WARMUP (5 s), DURATION (15 s).
+set -euo pipefail
+bench="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$bench/.." && pwd)"
+users="${USERS:-8}" warmup="${WARMUP:-5}" duration="${DURATION:-15}" rounds="${ROUNDS:-2}"
+ours_port=3980 connector_port=3990
+web="$root/src/BackCareBot.Web"
+load="$bench/BackCareBot.Load/bin/Release/net10.0/BackCareBot.Load.dll"
+work="$(mktemp -d "${TMPDIR:-/tmp}/compare.XXXXXX")"
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+source "$bench/lib.sh"
+IFS='|' read -r -a variants <<<"${VARIANTS:-}"
+[ "${#variants[@]}" -gt 0 ] || variants=("")
+
+echo "| Variant | Round | CPU ms/turn | Turns/s | p99 ms | Peak RSS MB | Failed | First turn ms (CPU ms) | Load average |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+for round in $(seq 1 "$rounds"); do
+  for index in "${!variants[@]}"; do
+    variant="${variants[$index]}"
+    dir="$web/bin/Release/publish" settings=()
+    for assignment in $variant; do
+      case "$assignment" in BOT_DIR=*) dir="${assignment#BOT_DIR=}" ;; *) settings+=("$assignment") ;; esac
+    done
+    rm -rf "$work/state"
+    start_ms=$(date +%s%3N)
+    # The runtime settings the Bicep gives App Service, then the variant's (later assignments win).
+    (cd "$web" && exec env ASPNETCORE_ENVIRONMENT=Production DOTNET_EnableWriteXorExecute=0 DOTNET_GCgen0size=0x600000 \
+      Storage__DataFolder="$work/state" "${settings[@]}" dotnet "$dir/BackCareBot.Web.dll" --urls "http://127.0.0.1:$ours_port" >"$work/ours.log" 2>&1) &
+    ours_pid=$!; pids+=("$ours_pid")
+    first_cpu_file="$work/first-cpu"
+    first_ms=$(first_turn "$ours_port" "$start_ms" "$ours_pid")
+    run_load "v$index" "$ours_port" "$ours_pid" "$work/ours.log" 2>/dev/null
+    kill "$ours_pid"; wait "$ours_pid" 2>/dev/null || true
+    jq -r --arg name "${variant:-(as bench/run.sh)}" --arg round "$round" --arg load "$(cut -d' ' -f1-3 /proc/loadavg)" \
+      --arg first "$first_ms ($(cat "$first_cpu_file"))" \
+      '"| \($name) | \($round) | \(.cpuMsPerTurn) | \(.turnsPerSecond) | \(.p99Ms) | \(.vmHwmMb) | \(.failures) | \($first) | \($load) |"' "$work/v$index.full.json"
+  done
+done
