@@ -105,7 +105,7 @@ public sealed partial class CareBot : IBot, IStoredReplies
         for (var attempt = 1; attempt <= SaveAttempts;)
         {
             var stored = await _store.ReadAsync(key, cancellationToken).ConfigureAwait(false);
-            var state = Load(stored);
+            var state = StoredTurns.Load(stored);
             var verdict = stored is null ? StoredVerdict.Run : _turns.Examine(state, activity);
             if (verdict == StoredVerdict.Busy)
             {
@@ -149,7 +149,7 @@ public sealed partial class CareBot : IBot, IStoredReplies
 
             var dueBefore = state.CheckInDue;
             var levelBefore = state.Level;
-            var inner = new TurnContext(activity);
+            var inner = new TurnContext(activity) { Recoverable = turn.Recoverable };
             var care = new CareTurn(activity, input, state, Localizer.Resolve(state.Locale, activity), EmergencyDirectory.Country(activity, state.Country));
 
             var outcome = await route.Handler.HandleAsync(new DialogContext<CareTurn>(_dialogs, care, state.Dialog), cancellationToken).ConfigureAwait(false);
@@ -197,33 +197,9 @@ public sealed partial class CareBot : IBot, IStoredReplies
         }
     }
 
-    public async IAsyncEnumerable<PendingConversation> PendingAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        const string prefix = "conversation/";
-        await foreach (var key in _store.ListPendingAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var slash = key.IndexOf('/', prefix.Length);
-            if (key.StartsWith(prefix, StringComparison.Ordinal) && slash > prefix.Length)
-            {
-                yield return new PendingConversation(key[prefix.Length..slash], key[(slash + 1)..], key);
-            }
-        }
-    }
+    public IAsyncEnumerable<PendingConversation> PendingAsync(CancellationToken cancellationToken) => _turns.PendingAsync(cancellationToken);
 
-    public async Task<bool> TakeAsync(PendingConversation conversation, Outbox outbox, CancellationToken cancellationToken)
-    {
-        var stored = await _store.ReadAsync(conversation.StoreKey, cancellationToken).ConfigureAwait(false);
-        var state = Load(stored);
-        if (stored is null || _turns.Examine(state, new Activity()) != StoredVerdict.Deliver
-            || await _turns.ClaimAsync(conversation.StoreKey, stored.ETag, state, cancellationToken).ConfigureAwait(false) is not { } held)
-        {
-            return false;
-        }
-
-        LogSwept(_logger, state.Pending!.Entries.Count);
-        _turns.Attach(outbox, conversation.StoreKey, held, state);
-        return true;
-    }
+    public Task<bool> TakeAsync(PendingConversation conversation, Outbox outbox, CancellationToken cancellationToken) => _turns.TakeAsync(conversation, outbox, cancellationToken);
 
     /// <summary>The level reached (1 = call an ambulance ... 5 = self-care), and the level of a warning sign found in this turn.</summary>
     private static void TagTriage(string before, string after)
@@ -238,19 +214,6 @@ public sealed partial class CareBot : IBot, IStoredReplies
         {
             span.SetTag("bot.warning_sign.level", TriageLevels.Number(after));
         }
-    }
-
-    private static CareState Load(StoredState? stored)
-    {
-        if (stored is null)
-        {
-            return new CareState();
-        }
-
-        var state = JsonSerializer.Deserialize(stored.Data, CareStateJsonContext.Default.CareState) ?? new CareState();
-        // Version 1 is the first stored shape; later versions migrate older documents here.
-        state.SchemaVersion = CareState.CurrentSchemaVersion;
-        return state;
     }
 
     /// <summary>Stores the turn's state with its replies and activity id; returns the new ETag, or null when nothing was written.</summary>
@@ -294,9 +257,6 @@ public sealed partial class CareBot : IBot, IStoredReplies
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering {Count} stored replies again ({Retry}: true for the channel's retry of their turn, false for a later activity)")]
     private static partial void LogRedelivery(ILogger logger, int count, bool retry);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering {Count} stored replies found by the sweep of undelivered replies")]
-    private static partial void LogSwept(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Another instance kept delivering this conversation's replies past the wait; the activity was not run")]
     private static partial void LogBusy(ILogger logger);

@@ -78,6 +78,9 @@ public sealed class PendingReplies
 
     public InvokeResponse? Invoke { get; set; }
 
+    /// <summary>True when they go through the Connector, so the sweep of undelivered replies may send them after a restart.</summary>
+    public bool? Recoverable { get; set; }
+
     /// <summary>The instance delivering them (see <c>DeliveryOptions.InstanceId</c>); null when nobody is.</summary>
     public string? Sender { get; set; }
 

@@ -80,19 +80,62 @@ internal sealed partial class StoredTurns(IStateStore store, DeliveryOptions opt
         state.Pending = null;
         if (turn.Outbox.Entries.Count > 0)
         {
-            state.Pending = new PendingReplies { Entries = [.. turn.Outbox.Entries], Invoke = turn.InvokeResponse };
+            state.Pending = new PendingReplies { Entries = [.. turn.Outbox.Entries], Invoke = turn.InvokeResponse, Recoverable = turn.Recoverable ? true : null };
             Hold(state.Pending);
         }
     }
 
     public Task<string> WriteAsync(string key, CareState state, string? etag, CancellationToken cancellationToken) =>
-        store.WriteAsync(key, JsonSerializer.SerializeToUtf8Bytes(state, CareStateJsonContext.Default.CareState), etag, state.Pending is not null, cancellationToken);
+        store.WriteAsync(key, JsonSerializer.SerializeToUtf8Bytes(state, CareStateJsonContext.Default.CareState), etag, state.Pending?.Recoverable == true, cancellationToken);
 
     /// <summary>Puts the stored replies (held by this instance under <paramref name="etag"/>) into the outbox, to be acknowledged once delivered.</summary>
     public void Attach(Outbox outbox, string key, string etag, CareState state)
     {
         outbox.Replay(state.Pending!.Entries);
         outbox.Acknowledge = (count, finished, token) => AcknowledgeAsync(key, etag, state, count, finished, token);
+    }
+
+    public static CareState Load(StoredState? stored)
+    {
+        if (stored is null)
+        {
+            return new CareState();
+        }
+
+        var state = JsonSerializer.Deserialize(stored.Data, CareStateJsonContext.Default.CareState) ?? new CareState();
+        // Version 1 is the first stored shape; later versions migrate older documents here.
+        state.SchemaVersion = CareState.CurrentSchemaVersion;
+        return state;
+    }
+
+    /// <summary>The conversations the store marks as holding undelivered replies.</summary>
+    public async IAsyncEnumerable<PendingConversation> PendingAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        const string prefix = "conversation/";
+        await foreach (var key in store.ListPendingAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var slash = key.IndexOf('/', Math.Min(prefix.Length, key.Length));
+            if (key.StartsWith(prefix, StringComparison.Ordinal) && slash > prefix.Length)
+            {
+                yield return new PendingConversation(key[prefix.Length..slash], key[(slash + 1)..], key);
+            }
+        }
+    }
+
+    /// <summary>Takes a conversation's undelivered replies for this instance, unless there are none or another instance holds them.</summary>
+    public async Task<bool> TakeAsync(PendingConversation conversation, Outbox outbox, CancellationToken cancellationToken)
+    {
+        var stored = await store.ReadAsync(conversation.StoreKey, cancellationToken).ConfigureAwait(false);
+        var state = Load(stored);
+        if (stored is null || Examine(state, new Activity()) != StoredVerdict.Deliver
+            || await ClaimAsync(conversation.StoreKey, stored.ETag, state, cancellationToken).ConfigureAwait(false) is not { } held)
+        {
+            return false;
+        }
+
+        LogSwept(logger, state.Pending!.Entries.Count);
+        Attach(outbox, conversation.StoreKey, held, state);
+        return true;
     }
 
     private bool HeldByOther(PendingReplies pending) =>
@@ -138,6 +181,9 @@ internal sealed partial class StoredTurns(IStateStore store, DeliveryOptions opt
 
     /// <summary>12 characters of SHA-256: the state stays small whatever the channel's ids look like, and holds no id.</summary>
     private static string Hash(string id) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(id)).AsSpan(0, 9));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering {Count} stored replies found by the sweep of undelivered replies")]
+    private static partial void LogSwept(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivered replies were not marked: the state had changed since")]
     private static partial void LogAcknowledgeConflict(ILogger logger);
