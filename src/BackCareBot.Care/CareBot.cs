@@ -25,9 +25,10 @@ namespace BackCareBot.Care;
 /// activity id in one conditional write (only when something changed), the pipeline then delivers the replies,
 /// and they are removed from the state once delivered. A retry of a stored turn delivers its replies again instead
 /// of running the turn again, and replies never delivered go out before the next activity is answered, so nothing
-/// is taken as the answer to a question the person did not see. An ETag conflict re-runs the turn.
+/// is taken as the answer to a question the person did not see. An ETag conflict re-runs the turn. The rules that
+/// hold across instances on one store (who delivers, which activity ids were seen) are <see cref="StoredTurns"/>'.
 /// </summary>
-public sealed partial class CareBot : IBot
+public sealed partial class CareBot : IBot, IStoredReplies
 {
     public const string CareFlow = "care";
     private const int SaveAttempts = 3;
@@ -39,13 +40,18 @@ public sealed partial class CareBot : IBot
     private readonly DialogSet<CareTurn> _dialogs = new();
     private readonly CareRouter _router;
     private readonly CareSender _sender;
+    private readonly StoredTurns _turns;
+    private readonly TimeSpan _busyWait;
 
     /// <param name="checkIns">The due-time index of planned check-ins (in memory when not given, for tools and benchmarks).</param>
     public CareBot(
         CareContent content, IStateStore store, PictureAddress pictures, ILogger<CareBot> logger, TimeProvider? time = null,
-        ICheckInIndex? checkIns = null, IOptions<CheckInOptions>? checkInOptions = null)
+        ICheckInIndex? checkIns = null, IOptions<CheckInOptions>? checkInOptions = null, IOptions<DeliveryOptions>? delivery = null)
     {
         _store = store;
+        var deliveryOptions = delivery?.Value ?? new DeliveryOptions();
+        _turns = new StoredTurns(store, deliveryOptions, time ?? TimeProvider.System, logger);
+        _busyWait = deliveryOptions.BusyWait;
         _checkIns = checkIns ?? new MemoryCheckInIndex();
         _logger = logger;
         _localizer = new Localizer(content);
@@ -95,13 +101,42 @@ public sealed partial class CareBot : IBot
         }
 
         var key = StateKey(activity);
-        for (var attempt = 1; attempt <= SaveAttempts; attempt++)
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        for (var attempt = 1; attempt <= SaveAttempts;)
         {
             var stored = await _store.ReadAsync(key, cancellationToken).ConfigureAwait(false);
-            var state = Load(stored);
-            if (stored is not null && (state.Pending is not null || (activity.Id is not null && activity.Id == state.LastActivityId)))
+            var state = StoredTurns.Load(stored);
+            var verdict = stored is null ? StoredVerdict.Run : _turns.Examine(state, activity);
+            if (verdict == StoredVerdict.Busy)
             {
-                Redeliver(turn, key, stored.ETag, state);
+                // Another instance is delivering this conversation's replies: they go out before this is answered.
+                if (waited.Elapsed < _busyWait)
+                {
+                    await Task.Delay(BusyPoll, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                LogBusy(_logger);
+                Answer(turn, state, sameActivity: false);
+                return;
+            }
+
+            if (verdict != StoredVerdict.Run)
+            {
+                string? held = null;
+                if (verdict == StoredVerdict.Deliver && (held = await _turns.ClaimAsync(key, stored!.ETag, state, cancellationToken).ConfigureAwait(false)) is null)
+                {
+                    attempt++;
+                    continue;
+                }
+
+                if (held is not null)
+                {
+                    LogRedelivery(_logger, state.Pending!.Entries.Count, activity.Id == state.LastActivityId);
+                    _turns.Attach(turn.Outbox, key, held, state);
+                }
+
+                Answer(turn, state, activity.Id == state.LastActivityId);
                 if (IsCheckInTurn(activity))
                 {
                     // The scheduler's retry of a check-in whose send failed: its replies go out again, and the index
@@ -114,7 +149,7 @@ public sealed partial class CareBot : IBot
 
             var dueBefore = state.CheckInDue;
             var levelBefore = state.Level;
-            var inner = new TurnContext(activity);
+            var inner = new TurnContext(activity) { Recoverable = turn.Recoverable };
             var care = new CareTurn(activity, input, state, Localizer.Resolve(state.Locale, activity), EmergencyDirectory.Country(activity, state.Country));
 
             var outcome = await route.Handler.HandleAsync(new DialogContext<CareTurn>(_dialogs, care, state.Dialog), cancellationToken).ConfigureAwait(false);
@@ -128,6 +163,7 @@ public sealed partial class CareBot : IBot
             catch (StateConflictException)
             {
                 LogConflict(_logger, attempt);
+                attempt++;
                 continue;
             }
 
@@ -136,7 +172,7 @@ public sealed partial class CareBot : IBot
             turn.Outbox.Replay(inner.Outbox.Entries);
             if (etag is not null && state.Pending is not null)
             {
-                turn.Outbox.Acknowledge = (count, token) => AcknowledgeAsync(key, etag, state, count, token);
+                _turns.Attach(turn.Outbox, key, etag, state);
             }
 
             return;
@@ -145,28 +181,25 @@ public sealed partial class CareBot : IBot
         await turn.SendTextAsync(_localizer.Text(Localizer.Resolve(null, activity), "prompt.conflict"), cancellationToken).ConfigureAwait(false);
     }
 
+    private static readonly TimeSpan BusyPoll = TimeSpan.FromMilliseconds(50);
+
     /// <summary>
-    /// A retry of a stored turn, or any activity while a stored turn's replies are undelivered: those replies go
-    /// out (again) and nothing is run. A retry whose replies were all delivered sends nothing.
+    /// The invoke response of a turn that runs nothing: a retry of a stored card action gets the response stored with
+    /// it; any other gets "received". Replies stored and not delivered go out with it (see <see cref="StoredTurns"/>).
     /// </summary>
-    private void Redeliver(TurnContext turn, string key, string etag, CareState state)
+    private void Answer(TurnContext turn, CareState state, bool sameActivity)
     {
-        var pending = state.Pending;
-        var sameActivity = turn.Activity.Id == state.LastActivityId;
         if (turn.Activity.IsType(ActivityTypes.Invoke))
         {
-            turn.InvokeResponse = sameActivity && pending?.Invoke is { } invoke
+            turn.InvokeResponse = sameActivity && state.Pending?.Invoke is { } invoke
                 ? invoke
                 : InvokeResponses.Message(_localizer.Text(Localizer.Resolve(state.Locale, turn.Activity), "card.received"));
         }
-
-        if (pending is not null)
-        {
-            LogRedelivery(_logger, pending.Entries.Count, sameActivity);
-            turn.Outbox.Replay(pending.Entries);
-            turn.Outbox.Acknowledge = (count, token) => AcknowledgeAsync(key, etag, state, count, token);
-        }
     }
+
+    public IAsyncEnumerable<PendingConversation> PendingAsync(CancellationToken cancellationToken) => _turns.PendingAsync(cancellationToken);
+
+    public Task<bool> TakeAsync(PendingConversation conversation, Outbox outbox, CancellationToken cancellationToken) => _turns.TakeAsync(conversation, outbox, cancellationToken);
 
     /// <summary>The level reached (1 = call an ambulance ... 5 = self-care), and the level of a warning sign found in this turn.</summary>
     private static void TagTriage(string before, string after)
@@ -183,19 +216,6 @@ public sealed partial class CareBot : IBot
         }
     }
 
-    private static CareState Load(StoredState? stored)
-    {
-        if (stored is null)
-        {
-            return new CareState();
-        }
-
-        var state = JsonSerializer.Deserialize(stored.Data, CareStateJsonContext.Default.CareState) ?? new CareState();
-        // Version 1 is the first stored shape; later versions migrate older documents here.
-        state.SchemaVersion = CareState.CurrentSchemaVersion;
-        return state;
-    }
-
     /// <summary>Stores the turn's state with its replies and activity id; returns the new ETag, or null when nothing was written.</summary>
     private async Task<string?> SaveAsync(string key, StoredState? stored, DateTimeOffset? dueBefore, CareTurn care, TurnContext turn, CancellationToken cancellationToken)
     {
@@ -207,16 +227,15 @@ public sealed partial class CareBot : IBot
             return null;
         }
 
-        // A turn that changed nothing is not stored: run again on a retry, it gives the same replies.
+        // A turn that changed nothing and says nothing is not stored: run again on a retry, it does nothing again.
+        // One with replies is, so that a retry to any instance finds them instead of sending them a second time.
         var state = care.State;
         var bytes = JsonSerializer.SerializeToUtf8Bytes(state, CareStateJsonContext.Default.CareState);
         string? etag = null;
-        if (stored is null || !bytes.AsSpan().SequenceEqual(stored.Data))
+        if (stored is null || turn.Outbox.Entries.Count > 0 || !bytes.AsSpan().SequenceEqual(stored.Data))
         {
-            state.LastActivityId = turn.Activity.Id;
-            state.Pending = turn.Outbox.Entries.Count > 0 ? new PendingReplies { Entries = [.. turn.Outbox.Entries], Invoke = turn.InvokeResponse } : null;
-            bytes = JsonSerializer.SerializeToUtf8Bytes(state, CareStateJsonContext.Default.CareState);
-            etag = await _store.WriteAsync(key, bytes, stored?.ETag, cancellationToken).ConfigureAwait(false);
+            _turns.Record(state, turn);
+            etag = await _turns.WriteAsync(key, state, stored?.ETag, cancellationToken).ConfigureAwait(false);
         }
 
         // A check-in turn always re-plans, changed or not: the scheduler completes its claim only if nobody re-planned.
@@ -236,35 +255,11 @@ public sealed partial class CareBot : IBot
             ? _checkIns.ScheduleAsync(new CheckInEntry { StateKey = key, Due = due, Reference = reference }, cancellationToken)
             : _checkIns.CancelAsync(key, cancellationToken);
 
-    /// <summary>Removes delivered replies from the stored state (one conditional write); a conflict means a later turn already replaced them.</summary>
-    private async Task AcknowledgeAsync(string key, string etag, CareState state, int delivered, CancellationToken cancellationToken)
-    {
-        if (state.Pending is not { } pending)
-        {
-            return;
-        }
-
-        pending.Entries.RemoveRange(0, Math.Min(delivered, pending.Entries.Count));
-        if (pending.Entries.Count == 0)
-        {
-            state.Pending = null;
-        }
-
-        try
-        {
-            await _store.WriteAsync(key, JsonSerializer.SerializeToUtf8Bytes(state, CareStateJsonContext.Default.CareState), etag, cancellationToken).ConfigureAwait(false);
-        }
-        catch (StateConflictException)
-        {
-            LogAcknowledgeConflict(_logger);
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering {Count} stored replies again ({Retry}: true for the channel's retry of their turn, false for a later activity)")]
     private static partial void LogRedelivery(ILogger logger, int count, bool retry);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivered replies were not marked: the state had changed since")]
-    private static partial void LogAcknowledgeConflict(ILogger logger);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Another instance kept delivering this conversation's replies past the wait; the activity was not run")]
+    private static partial void LogBusy(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "State changed under a turn (attempt {Attempt}); running the turn again")]
     private static partial void LogConflict(ILogger logger, int attempt);

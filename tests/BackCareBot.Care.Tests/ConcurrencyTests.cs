@@ -35,7 +35,10 @@ public sealed class ConcurrencyTests
 
         public Task<StoredState?> ReadAsync(string key, CancellationToken cancellationToken) => inner.ReadAsync(key, cancellationToken);
 
-        public async Task<string> WriteAsync(string key, ReadOnlyMemory<byte> data, string? expectedETag, CancellationToken cancellationToken)
+        public Task<string> WriteAsync(string key, ReadOnlyMemory<byte> data, string? expectedETag, CancellationToken cancellationToken) =>
+            WriteAsync(key, data, expectedETag, pending: false, cancellationToken);
+
+        public async Task<string> WriteAsync(string key, ReadOnlyMemory<byte> data, string? expectedETag, bool pending, CancellationToken cancellationToken)
         {
             if (key == RaceKey)
             {
@@ -46,7 +49,7 @@ public sealed class ConcurrencyTests
 
             try
             {
-                return await inner.WriteAsync(key, data, expectedETag, cancellationToken);
+                return await inner.WriteAsync(key, data, expectedETag, pending, cancellationToken);
             }
             catch (StateConflictException)
             {
@@ -58,5 +61,7 @@ public sealed class ConcurrencyTests
         public Task DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
 
         public IAsyncEnumerable<string> ListKeysAsync(string prefix, CancellationToken cancellationToken) => inner.ListKeysAsync(prefix, cancellationToken);
+
+        public IAsyncEnumerable<string> ListPendingAsync(CancellationToken cancellationToken) => inner.ListPendingAsync(cancellationToken);
     }
 }

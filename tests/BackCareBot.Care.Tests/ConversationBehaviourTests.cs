@@ -527,8 +527,18 @@ public sealed class ConversationBehaviourTests
             Assert.Contains("nothing was changed", replies[0].Text, StringComparison.Ordinal);
         }
 
+        // What changes is only the record of which activities were answered (so a channel's retry is not answered twice).
         var after = await bot.Store.ReadAsync(bot.StateKey, default);
-        Assert.Equal(before!.Data.ToArray(), after!.Data.ToArray());
+        Assert.Equal(WithoutDeliveryRecord(before!.Data), WithoutDeliveryRecord(after!.Data));
+    }
+
+    private static string WithoutDeliveryRecord(byte[] state)
+    {
+        var json = JsonNode.Parse(state)!.AsObject();
+        json.Remove("lastActivityId");
+        json.Remove("seen");
+        json.Remove("pending");
+        return json.ToJsonString();
     }
 
     [Fact]

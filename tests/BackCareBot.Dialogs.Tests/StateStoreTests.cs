@@ -107,6 +107,45 @@ public abstract class StateStoreContract
 
         Assert.Equal(inside.Order(StringComparer.Ordinal), keys.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task A_pending_write_is_listed_until_a_later_write_or_delete_clears_it()
+    {
+        var marked = $"conversation/msteams/a:{Guid.NewGuid()}";
+        var cleared = $"conversation/msteams/b:{Guid.NewGuid()}";
+        var deleted = $"conversation/msteams/c:{Guid.NewGuid()}";
+        var plain = $"conversation/msteams/d:{Guid.NewGuid()}";
+        await Store.WriteAsync(marked, "1"u8.ToArray(), null, pending: true, default);
+        var etag = await Store.WriteAsync(cleared, "1"u8.ToArray(), null, pending: true, default);
+        await Store.WriteAsync(deleted, "1"u8.ToArray(), null, pending: true, default);
+        await Store.WriteAsync(plain, "1"u8.ToArray(), null, default);
+        Assert.Superset(new HashSet<string> { marked, cleared, deleted }, (await PendingAsync()).ToHashSet());
+
+        etag = await Store.WriteAsync(cleared, "2"u8.ToArray(), etag, pending: false, default);
+        await Store.DeleteAsync(deleted, default);
+        await Assert.ThrowsAsync<StateConflictException>(() => Store.WriteAsync(marked, "3"u8.ToArray(), etag + "0", pending: false, default));
+
+        var pending = await PendingAsync();
+        Assert.Contains(marked, pending);
+        Assert.DoesNotContain(cleared, pending);
+        Assert.DoesNotContain(deleted, pending);
+        Assert.DoesNotContain(plain, pending);
+        Assert.Equal("1", Encoding.UTF8.GetString((await Store.ReadAsync(marked, default))!.Data));
+
+        await Store.WriteAsync(marked, "4"u8.ToArray(), (await Store.ReadAsync(marked, default))!.ETag, default);
+        Assert.DoesNotContain(marked, await PendingAsync());
+    }
+
+    private async Task<List<string>> PendingAsync()
+    {
+        var keys = new List<string>();
+        await foreach (var key in Store.ListPendingAsync(default))
+        {
+            keys.Add(key);
+        }
+
+        return keys;
+    }
 }
 
 public sealed class MemoryStateStoreTests : StateStoreContract
@@ -132,6 +171,43 @@ public sealed class SqliteStateStoreTests : StateStoreContract, IDisposable
 
         Assert.True(File.Exists(Path.Combine(_folder, "backcarebot.db")));
         Assert.Equal("kept", Encoding.UTF8.GetString((await reopened.ReadAsync("k", default))!.Data));
+    }
+
+    [Fact]
+    public async Task A_file_from_before_the_pending_mark_is_read_and_marked_after_an_upgrade()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "bcb-sqlite-old-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            using (var old = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "backcarebot.db")};Pooling=False"))
+            {
+                old.Open();
+                using var create = old.CreateCommand();
+                create.CommandText = """
+                    CREATE TABLE state (key TEXT PRIMARY KEY NOT NULL, data BLOB NOT NULL, version INTEGER NOT NULL, updated INTEGER NOT NULL) WITHOUT ROWID;
+                    INSERT INTO state VALUES ('conversation/msteams/old', x'31', 7, 0);
+                    """;
+                create.ExecuteNonQuery();
+            }
+
+            using var upgraded = new SqliteStateStore(folder);
+            var read = await upgraded.ReadAsync("conversation/msteams/old", default);
+            await upgraded.WriteAsync("conversation/msteams/old", "2"u8.ToArray(), read!.ETag, pending: true, default);
+
+            Assert.Equal("7", read.ETag);
+            await foreach (var key in upgraded.ListPendingAsync(default))
+            {
+                Assert.Equal("conversation/msteams/old", key);
+                return;
+            }
+
+            Assert.Fail("the upgraded row was not listed as pending");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     public void Dispose()

@@ -177,8 +177,12 @@ public sealed class TelemetryTests
 
         public Task<string> WriteAsync(string key, ReadOnlyMemory<byte> data, string? expectedETag, CancellationToken cancellationToken) => throw new IOException("disk gone");
 
+        public Task<string> WriteAsync(string key, ReadOnlyMemory<byte> data, string? expectedETag, bool pending, CancellationToken cancellationToken) => throw new IOException("disk gone");
+
         public Task DeleteAsync(string key, CancellationToken cancellationToken) => throw new IOException("disk gone");
 
         public IAsyncEnumerable<string> ListKeysAsync(string prefix, CancellationToken cancellationToken) => throw new IOException("disk gone");
+
+        public IAsyncEnumerable<string> ListPendingAsync(CancellationToken cancellationToken) => throw new IOException("disk gone");
     }
 }

@@ -62,6 +62,13 @@ public sealed class CareState
     /// they are here the person may not have seen them, so they go out before anything else is answered.
     /// </summary>
     public PendingReplies? Pending { get; set; }
+
+    /// <summary>
+    /// Short hashes of the ids of the last few activities whose turns this state includes (the latest last): a
+    /// channel's retry of any of them, to this instance or another, is recognised in the same conditional write
+    /// that stored its turn, so it is never run twice.
+    /// </summary>
+    public List<string>? Seen { get; set; }
 }
 
 /// <summary>A stored turn's replies not yet acknowledged as delivered, with its invoke response when it was a card action.</summary>
@@ -70,6 +77,15 @@ public sealed class PendingReplies
     public List<OutgoingActivity> Entries { get; set; } = [];
 
     public InvokeResponse? Invoke { get; set; }
+
+    /// <summary>True when they go through the Connector, so the sweep of undelivered replies may send them after a restart.</summary>
+    public bool? Recoverable { get; set; }
+
+    /// <summary>The instance delivering them (see <c>DeliveryOptions.InstanceId</c>); null when nobody is.</summary>
+    public string? Sender { get; set; }
+
+    /// <summary>Until when <see cref="Sender"/> holds them; after that another instance may deliver them.</summary>
+    public DateTimeOffset? Until { get; set; }
 }
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]

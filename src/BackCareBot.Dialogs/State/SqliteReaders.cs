@@ -49,6 +49,7 @@ internal sealed class SqliteReader : IDisposable
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _read;
     private readonly SqliteCommand _range;
+    private readonly SqliteCommand _pending;
 
     public SqliteReader(SqliteConnection connection)
     {
@@ -56,6 +57,20 @@ internal sealed class SqliteReader : IDisposable
         _read = SqliteStateStore.Prepare(connection, "SELECT data, version FROM state WHERE key = $key", "$key");
         // A range on the primary key (a B-tree search), not a function of the key (a scan of every row).
         _range = SqliteStateStore.Prepare(connection, "SELECT key FROM state WHERE key >= $from AND key < $to ORDER BY key", "$from", "$to");
+        // Answered from the partial index state_pending, which holds the marked rows only.
+        _pending = SqliteStateStore.Prepare(connection, "SELECT key FROM state WHERE pending = 1");
+    }
+
+    public List<string> ListPending()
+    {
+        List<string> keys = [];
+        using var reader = _pending.ExecuteReader();
+        while (reader.Read())
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        return keys;
     }
 
     public StoredState? Read(string key)
@@ -105,6 +120,7 @@ internal sealed class SqliteReader : IDisposable
     {
         _read.Dispose();
         _range.Dispose();
+        _pending.Dispose();
         _connection.Dispose();
     }
 }

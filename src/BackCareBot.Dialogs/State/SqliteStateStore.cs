@@ -14,6 +14,8 @@ namespace BackCareBot.Dialogs.State;
 /// connection they apply to. Reads and key listings use a few read connections of their own (see
 /// <see cref="SqliteReaders"/>), so they neither wait for writes nor hold them up; listing by prefix is a range
 /// search on the primary key, so the check-in sweep reads its own rows only, however many conversations are stored.
+/// A row's <c>pending</c> column (1 while its document holds undelivered replies) is written by the same statement
+/// as the document, and a partial index holds the marked rows only, so listing them costs what is pending.
 /// </remarks>
 public sealed class SqliteStateStore : IStateStore, IDisposable
 {
@@ -55,7 +57,10 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
         }
     }
 
-    public async Task<string> WriteAsync(string key, ReadOnlyMemory<byte> data, string? expectedETag, CancellationToken cancellationToken)
+    public Task<string> WriteAsync(string key, ReadOnlyMemory<byte> data, string? expectedETag, CancellationToken cancellationToken) =>
+        WriteAsync(key, data, expectedETag, pending: false, cancellationToken);
+
+    public async Task<string> WriteAsync(string key, ReadOnlyMemory<byte> data, string? expectedETag, bool pending, CancellationToken cancellationToken)
     {
         long expected = 0;
         if (expectedETag is not null && !long.TryParse(expectedETag, System.Globalization.CultureInfo.InvariantCulture, out expected))
@@ -72,6 +77,7 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
             command.Parameters["$key"].Value = key;
             command.Parameters["$data"].Value = bytes;
             command.Parameters["$now"].Value = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            command.Parameters["$pending"].Value = pending ? 1 : 0;
             if (expectedETag is not null)
             {
                 command.Parameters["$expected"].Value = expected;
@@ -120,6 +126,25 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
         }
     }
 
+    public async IAsyncEnumerable<string> ListPendingAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        List<string> keys;
+        var reader = await _readers.TakeAsync(this, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            keys = reader.ListPending();
+        }
+        finally
+        {
+            _readers.Return(reader);
+        }
+
+        foreach (var key in keys)
+        {
+            yield return key;
+        }
+    }
+
     public void Dispose()
     {
         foreach (var command in new[] { _insert, _update, _delete })
@@ -153,10 +178,21 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
                 ) WITHOUT ROWID;
                 """;
             setup.ExecuteNonQuery();
+            // Files from before the pending mark get its column; every existing row is then unmarked.
+            setup.CommandText = "SELECT COUNT(*) FROM pragma_table_info('state') WHERE name = 'pending'";
+            if (Convert.ToInt64(setup.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                setup.CommandText = "ALTER TABLE state ADD COLUMN pending INTEGER NOT NULL DEFAULT 0";
+                setup.ExecuteNonQuery();
+            }
+
+            setup.CommandText = "CREATE INDEX IF NOT EXISTS state_pending ON state (key) WHERE pending = 1";
+            setup.ExecuteNonQuery();
         }
 
-        _insert = Prepare(connection, "INSERT INTO state (key, data, version, updated) VALUES ($key, $data, 1, $now) ON CONFLICT (key) DO NOTHING", "$key", "$data", "$now");
-        _update = Prepare(connection, "UPDATE state SET data = $data, version = $expected + 1, updated = $now WHERE key = $key AND version = $expected", "$key", "$data", "$now", "$expected");
+        _insert = Prepare(connection, "INSERT INTO state (key, data, version, updated, pending) VALUES ($key, $data, 1, $now, $pending) ON CONFLICT (key) DO NOTHING", "$key", "$data", "$now", "$pending");
+        _update = Prepare(
+            connection, "UPDATE state SET data = $data, version = $expected + 1, updated = $now, pending = $pending WHERE key = $key AND version = $expected", "$key", "$data", "$now", "$expected", "$pending");
         _delete = Prepare(connection, "DELETE FROM state WHERE key = $key", "$key");
         _connection = connection;
     }

@@ -40,9 +40,10 @@ public sealed class Outbox : IChannelSender
 
     /// <summary>
     /// Set by a bot that stored the entries with its state: called once the first <c>count</c> entries have been
-    /// delivered (all of them, or the part before a failed send), so they are not delivered again.
+    /// delivered, so they are not delivered again; <c>finished</c> is true when all went out, false when a send
+    /// failed (then <c>count</c> may be 0), so the bot can release what it held for the delivery.
     /// </summary>
-    public Func<int, CancellationToken, Task>? Acknowledge { get; set; }
+    public Func<int, bool, CancellationToken, Task>? Acknowledge { get; set; }
 
     /// <summary>
     /// The activities as a conversation shows them now: sends in order, updates and deletes applied. Sends without
@@ -117,9 +118,9 @@ public sealed class Outbox : IChannelSender
                 await DeliverAsync(channel, _entries[delivered], cancellationToken).ConfigureAwait(false);
             }
         }
-        catch when (delivered > 0)
+        catch when (Acknowledge is not null)
         {
-            await AcknowledgeAsync(delivered, CancellationToken.None).ConfigureAwait(false);
+            await Acknowledge(delivered, false, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
 
@@ -128,7 +129,7 @@ public sealed class Outbox : IChannelSender
 
     /// <summary>Tells the bot that stored the entries that the first <paramref name="count"/> are delivered.</summary>
     public Task AcknowledgeAsync(int count, CancellationToken cancellationToken) =>
-        Acknowledge is { } acknowledge && count > 0 ? acknowledge(count, cancellationToken) : Task.CompletedTask;
+        Acknowledge is { } acknowledge && count > 0 ? acknowledge(count, count >= _entries.Count, cancellationToken) : Task.CompletedTask;
 
     private static async Task DeliverAsync(IChannelSender channel, OutgoingActivity entry, CancellationToken cancellationToken)
     {

@@ -16,6 +16,13 @@ public sealed class TurnContext(Activity activity)
     /// <summary>The turn's replies, delivered once the bot is done.</summary>
     public Outbox Outbox { get; } = new();
 
+    /// <summary>
+    /// True when the replies go through a channel that stored state can reach again after a restart (the Connector;
+    /// not an in-process Direct Line conversation or an expectReplies body), so a bot that stores them may mark
+    /// them for the sweep of undelivered replies.
+    /// </summary>
+    public bool Recoverable { get; init; }
+
     /// <summary>True once anything was sent in this turn.</summary>
     public bool Responded => Outbox.Entries.Count > 0;
 

@@ -63,7 +63,7 @@ public sealed partial class TurnPipeline
     /// <exception cref="Exception">What the channel threw when the replies could not be delivered; they stay with the bot's state for a retry.</exception>
     public async Task<TurnOutcome> ProcessAsync(Activity activity, IChannelSender channel, CancellationToken cancellationToken, bool followUpWhenStarted = false)
     {
-        var conversationKey = $"{activity.ChannelId}/{activity.Conversation?.Id}";
+        var conversationKey = ConversationKey(activity.ChannelId, activity.Conversation?.Id);
         IDisposable? lease = await _gate.EnterAsync(conversationKey, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -74,7 +74,7 @@ public sealed partial class TurnPipeline
                 return earlier;
             }
 
-            var turn = new TurnContext(activity);
+            var turn = new TurnContext(activity) { Recoverable = channel is Connector.ConnectorClient && !IsExpectReplies(activity) };
             await RunAsync(turn, 0, cancellationToken).ConfigureAwait(false);
             var outbox = turn.Outbox;
             var outcome = Outcome(activity, turn);
@@ -121,6 +121,26 @@ public sealed partial class TurnPipeline
         {
             lease?.Dispose();
         }
+    }
+
+    private static string ConversationKey(string? channelId, string? conversationId) => $"{channelId}/{conversationId}";
+
+    /// <summary>
+    /// Delivers a conversation's stored replies that were never delivered (found by a sweep after a restart, or left
+    /// by a failed delivery), under the same per-conversation lock as its turns; false when there was nothing to send.
+    /// </summary>
+    /// <exception cref="Exception">What the channel threw; the replies not delivered stay stored.</exception>
+    public async Task<bool> DeliverStoredAsync(IStoredReplies stored, PendingConversation conversation, IChannelSender channel, CancellationToken cancellationToken)
+    {
+        using var lease = await _gate.EnterAsync(ConversationKey(conversation.ChannelId, conversation.ConversationId), cancellationToken).ConfigureAwait(false);
+        var outbox = new Outbox();
+        if (!await stored.TakeAsync(conversation, outbox, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        await outbox.DeliverAsync(channel, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     private async Task DeliverAsync(Outbox outbox, IChannelSender channel, Activity activity, CancellationToken cancellationToken)

@@ -21,12 +21,15 @@ public sealed class InstrumentedStateStore(IStateStore inner, string kind) : ISt
         return result;
     }
 
-    public async Task<string> WriteAsync(string key, ReadOnlyMemory<byte> data, string? expectedETag, CancellationToken cancellationToken)
+    public Task<string> WriteAsync(string key, ReadOnlyMemory<byte> data, string? expectedETag, CancellationToken cancellationToken) =>
+        WriteAsync(key, data, expectedETag, pending: false, cancellationToken);
+
+    public async Task<string> WriteAsync(string key, ReadOnlyMemory<byte> data, string? expectedETag, bool pending, CancellationToken cancellationToken)
     {
         using var call = Start("write");
         try
         {
-            var etag = await inner.WriteAsync(key, data, expectedETag, cancellationToken).ConfigureAwait(false);
+            var etag = await inner.WriteAsync(key, data, expectedETag, pending, cancellationToken).ConfigureAwait(false);
             call.Outcome = "written";
             return etag;
         }
@@ -50,6 +53,24 @@ public sealed class InstrumentedStateStore(IStateStore inner, string kind) : ISt
         try
         {
             await foreach (var key in inner.ListKeysAsync(prefix, cancellationToken).ConfigureAwait(false))
+            {
+                yield return key;
+            }
+
+            call.Outcome = "listed";
+        }
+        finally
+        {
+            call.Dispose();
+        }
+    }
+
+    public async IAsyncEnumerable<string> ListPendingAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var call = Start("list");
+        try
+        {
+            await foreach (var key in inner.ListPendingAsync(cancellationToken).ConfigureAwait(false))
             {
                 yield return key;
             }

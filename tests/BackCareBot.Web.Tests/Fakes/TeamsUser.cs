@@ -4,9 +4,10 @@ using System.Text.Json.Nodes;
 namespace BackCareBot.Web.Tests.Fakes;
 
 /// <summary>A Teams user in a personal chat, posting messages with the ids a channel gives them (and may retry).</summary>
-public sealed class TeamsUser(HttpClient bot, LocalServer connector)
+/// <param name="firstId">Where this user's ids start: a channel never gives two activities of a conversation one id.</param>
+public sealed class TeamsUser(HttpClient bot, LocalServer connector, int firstId = 0)
 {
-    private int _next;
+    private int _next = firstId;
 
     /// <summary>A message with a fresh activity id.</summary>
     public JsonNode Message(string text) => Message(text, $"17173109{Interlocked.Increment(ref _next):D5}");

@@ -1,0 +1,88 @@
+using BackCareBot.Protocol.Auth;
+using BackCareBot.Protocol.Connector;
+using BackCareBot.Protocol.Schema;
+using BackCareBot.Protocol.Turns;
+using Microsoft.Extensions.Options;
+
+namespace BackCareBot.Web.Bot;
+
+/// <summary>
+/// Delivers replies that were stored with their turn and never delivered: the process died between the write and
+/// the send, or every send failed and the channel gave up retrying. At start-up and every
+/// <see cref="DeliveryOptions.SweepInterval"/> it reads the store's index of such conversations (its cost is what is
+/// pending, not what is stored) and delivers each under the conversation's turn lock; a conversation whose replies
+/// another live instance holds is left to it. A retry or next activity that races the sweep finds the replies held or
+/// gone (every hold and clean-up is a conditional write), so nothing is sent twice.
+/// </summary>
+public sealed partial class StoredReplyDelivery(
+    IBot bot, TurnPipeline pipeline, ConnectorClient connector, TrustedServiceUrls trusted, IOptions<DeliveryOptions> options, ILogger<StoredReplyDelivery> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (bot is not IStoredReplies stored)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(options.Value.SweepInterval);
+        do
+        {
+            try
+            {
+                await SweepAsync(stored, stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogSweepFailed(logger, e.GetType().Name);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    private async Task SweepAsync(IStoredReplies stored, CancellationToken cancellationToken)
+    {
+        var channel = new StoredChannel(connector, trusted);
+        await foreach (var conversation in stored.PendingAsync(cancellationToken).ConfigureAwait(false))
+        {
+            try
+            {
+                await pipeline.DeliverStoredAsync(stored, conversation, channel, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is ConnectorException or HttpRequestException or TimeoutException
+                || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                // Kept stored and released: the next sweep, the channel's retry or the next activity tries again.
+                LogDeliveryFailed(logger, e is ConnectorException c ? c.StatusCode : 0, e.GetType().Name);
+            }
+        }
+    }
+
+    /// <summary>The Connector, trusting the service URLs the stored replies are addressed to: they came from authenticated activities.</summary>
+    private sealed class StoredChannel(ConnectorClient connector, TrustedServiceUrls trusted) : IChannelSender
+    {
+        public Task<ResourceResponse> SendAsync(Activity activity, CancellationToken cancellationToken)
+        {
+            trusted.Trust(activity.ServiceUrl);
+            return connector.SendAsync(activity, cancellationToken);
+        }
+
+        public Task<ResourceResponse> UpdateAsync(Activity activity, CancellationToken cancellationToken)
+        {
+            trusted.Trust(activity.ServiceUrl);
+            return connector.UpdateAsync(activity, cancellationToken);
+        }
+
+        public Task DeleteAsync(ConversationReference reference, string activityId, CancellationToken cancellationToken)
+        {
+            trusted.Trust(reference.ServiceUrl);
+            return connector.DeleteAsync(reference, activityId, cancellationToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sweep of undelivered replies failed: {Error}")]
+    private static partial void LogSweepFailed(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stored replies could not be delivered (status {Status}, {Error}); tried again later")]
+    private static partial void LogDeliveryFailed(ILogger logger, int status, string error);
+}
