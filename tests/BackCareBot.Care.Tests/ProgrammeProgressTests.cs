@@ -238,6 +238,24 @@ public sealed class ProgrammeProgressTests
     }
 
     [Fact]
+    public async Task Twelve_weeks_of_check_ins_with_card_feedback_every_day_keep_the_state_under_2_kb()
+    {
+        var bot = await OptedInAsync();
+        for (var day = 1; day < 83; day++)
+        {
+            var replies = await CheckInAsync(bot, day, day % 9 == 0 ? "worse" : "same", 3);
+            Assert.True(Reps(replies).Count > 0, $"day {day}: {Said(replies)}");
+            await PressAsync(bot, replies, 0, day % 11 == 0 ? "exercise.tooHard" : "exercise.done");
+        }
+
+        // Day 82 is the last check-in: the next event ends the 12 weeks.
+        var stored = await bot.Store.ReadAsync(bot.StateKey, default);
+        var state = await StateAsync(bot);
+        Assert.Equal(83, state.CheckIn!.Notes!.Felt!.Length);
+        Assert.InRange(stored!.Data.Length, 100, 2048);
+    }
+
+    [Fact]
     public async Task Pain_two_points_lower_after_two_weeks_brings_no_advice_to_see_someone()
     {
         var bot = await OptedInAsync();

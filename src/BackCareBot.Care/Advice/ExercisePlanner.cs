@@ -23,6 +23,7 @@ public sealed class ExercisePlanner(CareContent content)
     /// <summary>Cards per plan.</summary>
     public const int MaxCards = 5;
     private const int ModeratePain = 4;
+    private const int MaxPain = 10;
     private const int RestBetweenSeconds = 10;
 
     private readonly ProgressionRule _rule = content.Programme.Progression;
@@ -47,7 +48,8 @@ public sealed class ExercisePlanner(CareContent content)
 
         progress ??= new ExerciseProgress();
         var score = PainScore(answers);
-        var pain = (score ?? ModeratePain) + (stepsBack * 3);
+        // Steps back make the plan gentler down to the gentlest (the highest pain score), never to no exercises at all.
+        var pain = Math.Min(MaxPain, (score ?? ModeratePain) + (stepsBack * 3));
         var plan = new Dictionary<string, (PlannedExercise Planned, int Rank, int Order)>(StringComparer.Ordinal);
         foreach (var (listed, order) in content.Exercises.Exercises.Select((e, i) => (e, i)))
         {
