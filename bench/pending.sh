@@ -72,9 +72,9 @@ lease_ticks=$((10 * 60 * 10000000))
 now_ticks() { echo $(( $(date +%s%3N) * 10000 + 621355968000000000 )); }
 cpu_before=$(cpu_ms "$ours_pid"); sweep_before=$(loadavg)
 start_ms=$(date +%s%3N)
-sqlite3 "$full/checkins.db" "PRAGMA busy_timeout = 5000; UPDATE checkin SET due = $(now_ticks) WHERE key IN (SELECT key FROM checkin ORDER BY due LIMIT $due_count);"
+sqlite3 -cmd ".timeout 5000" "$full/checkins.db" "UPDATE checkin SET due = $(now_ticks) WHERE key IN (SELECT key FROM checkin ORDER BY due LIMIT $due_count);"
 made_ms=$(date +%s%3N)
-until [ "$(sqlite3 "$full/checkins.db" "PRAGMA busy_timeout = 5000; SELECT count(*) FROM checkin WHERE due < $(( $(now_ticks) + lease_ticks ));" 2>/dev/null || echo 1)" = 0 ]; do
+until [ "$(sqlite3 -cmd ".timeout 5000" "$full/checkins.db" "SELECT count(*) FROM checkin WHERE due < $(( $(now_ticks) + lease_ticks ));" 2>/dev/null || echo 1)" = 0 ]; do
   sleep 0.1
   [ $(( $(date +%s%3N) - start_ms )) -lt 600000 ] || { echo "the sweep did not finish within 10 minutes" >&2; exit 1; }
 done
