@@ -13,7 +13,7 @@ const pairs = [
   ...fs.readdirSync(path.join(folder, "flows")).map(f => [`flows/${f}`, "flow"]),
   ...fs.readdirSync(path.join(folder, "locales")).map(f => [`locales/${f}`, "locale"]),
   ["redflags.json", "redflags"], ["advice.json", "advice"], ["exercises.json", "exercises"],
-  ["quiz.json", "quiz"], ["emergency.json", "emergency"], ["sources.json", "sources"], ["concepts.json", "concepts"], ["answers.json", "answers"],
+  ["quiz.json", "quiz"], ["programme.json", "programme"], ["emergency.json", "emergency"], ["sources.json", "sources"], ["concepts.json", "concepts"], ["answers.json", "answers"],
 ];
 const compiled = {};
 let failures = 0;

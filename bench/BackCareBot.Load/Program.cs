@@ -3,6 +3,12 @@ using BackCareBot.Load;
 // Usage: BackCareBot.Load --url http://127.0.0.1:3980/api/messages --label ours --users 8 --warmup 10 --duration 30
 //        [--script bench/conversation.json] [--connector-port 3990]
 //        BackCareBot.Load --fill <data folder> --conversations 100000 --template <backcarebot.db> [--checkin-percent 10]
+//        BackCareBot.Load --fill-checkins <data folder> --pending 1000000
+if (args.Contains("--fill-checkins"))
+{
+    return FillCheckIns.Run(args);
+}
+
 if (args.Contains("--fill"))
 {
     return await Fill.RunAsync(args);

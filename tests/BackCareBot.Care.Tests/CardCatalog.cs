@@ -3,6 +3,7 @@ using BackCareBot.Care.Advice;
 using BackCareBot.Care.Cards;
 using BackCareBot.Care.Content;
 using BackCareBot.Care.Localization;
+using BackCareBot.Care.Programme;
 using BackCareBot.Dialogs.Flows;
 using BackCareBot.Protocol.Cards;
 using BackCareBot.Protocol.Schema;
@@ -11,7 +12,7 @@ namespace BackCareBot.Care.Tests;
 
 /// <summary>
 /// Every card the bot can send, as it sends it: each exercise at each dose (and with feedback noted), each question
-/// card, the pain input, the answered and closed summaries; in both languages, for Teams and for other channels.
+/// card, the pain input, the weekly summary (each trend and next step), the answered and closed summaries; in both languages, for Teams and for other channels.
 /// </summary>
 public static class CardCatalog
 {
@@ -54,6 +55,13 @@ public static class CardCatalog
                         Add($"pain-{step.Id}-{locale}", cards.Number(locale, step, localizer.Text(locale, step.Prompt!), Run), refresh);
                     }
                 }
+
+                var weekly = new WeeklySummaryCard(content, localizer);
+                var monday = new DateOnly(2026, 11, 25);
+                Add($"weekly-better-up-{locale}", weekly.Build(locale, new WeekFigures(monday, monday.AddDays(6), 7, 7, 6, 2, 7, "up")));
+                Add($"weekly-same-down-{locale}", weekly.Build(locale, new WeekFigures(monday, monday.AddDays(6), 7, 3, 4, 5, 1, "down")));
+                Add($"weekly-worse-same-{locale}", weekly.Build(locale, new WeekFigures(monday, monday.AddDays(6), 7, 5, 3, 7, 0, "same")));
+                Add($"weekly-quiet-top-{locale}", weekly.Build(locale, new WeekFigures(monday, monday.AddDays(2), 3, 0, null, null, 0, "top")));
 
                 var question = localizer.Text(locale, "q.sleep_position");
                 Add($"answered-{locale}", cards.Answered(locale, question, localizer.Text(locale, "choice.sleep_position.side")));

@@ -387,6 +387,31 @@ public sealed class ContentTests : IDisposable
         Assert.Contains("answers.json: step 'sleep_position': 'sofa' is not an answer of this question", Problems());
     }
 
+    [Fact]
+    public void An_escalation_naming_an_unknown_red_flag_or_a_missing_source_is_reported()
+    {
+        Edit("programme.json", root =>
+        {
+            root["escalation"]![1]!["flag"] = "RF99";
+            root["progression"]!["sources"] = new JsonArray("S999");
+        });
+
+        var problems = Problems();
+        Assert.Contains("programme.json: escalation 'still_bad_6_weeks': unknown red flag 'RF99'", problems);
+        Assert.Contains("programme.json: progression: unknown source 'S999'", problems);
+    }
+
+    [Fact]
+    public async Task The_schema_keeps_progression_to_1_or_2_repeats_a_step()
+    {
+        Edit("programme.json", root => root["progression"]!["repsPerStep"] = 5);
+
+        var (exitCode, output) = await NodeCheck.RunAsync(Repo.File("tools", "validate-content.js"), _copy);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("programme.json/progression/repsPerStep", output, StringComparison.Ordinal);
+    }
+
     private List<string> Problems() => [.. ContentValidator.Validate(CareContent.Load(_copy))];
 
     private void Edit(string file, Action<JsonNode> change)

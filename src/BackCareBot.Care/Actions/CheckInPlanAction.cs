@@ -4,8 +4,8 @@ using BackCareBot.Dialogs.Engine;
 
 namespace BackCareBot.Care.Actions;
 
-/// <summary>"checkin_plan": after a check-in, today's answers go into the diary, a worse day steps the dose back, and today's cards follow.</summary>
-internal sealed class CheckInPlanAction(CareTexts texts, ExercisePlanCards plan, CheckInProgramme programme) : IFlowAction
+/// <summary>"checkin_plan": after a check-in, today's answers go into the diary, a worse day steps the dose back, the programme's review (escalation, the plan's step, the weekly summary) speaks, and today's cards follow.</summary>
+internal sealed class CheckInPlanAction(CareTexts texts, ExercisePlanCards plan, CheckInProgramme programme, ProgrammeReview review) : IFlowAction
 {
     public Task<bool> RunAsync(DialogContext<CareTurn> dc, CancellationToken cancellationToken)
     {
@@ -26,6 +26,7 @@ internal sealed class CheckInPlanAction(CareTexts texts, ExercisePlanCards plan,
         }
 
         turn.Say(texts.T(turn, $"checkin.{how}"));
+        review.AfterCheckIn(dc, how);
         plan.Send(dc);
         return Task.FromResult(true);
     }

@@ -19,7 +19,7 @@ internal sealed class FlowActions
         ("exercises", s => new ExercisesAction(new ExercisePlanCards(s))),
         ("schedule_checkin", s => new ScheduleCheckInAction(s.Programme)),
         ("checkin_pain_rise", _ => new CheckInPainRiseAction()),
-        ("checkin_plan", s => new CheckInPlanAction(s.Texts, new ExercisePlanCards(s), s.Programme)),
+        ("checkin_plan", s => new CheckInPlanAction(s.Texts, new ExercisePlanCards(s), s.Programme, new Programme.ProgrammeReview(s))),
         ("quiz_score", s => new QuizScoreAction(s.Content, s.Texts)),
         ("closing", s => new ClosingAction(s.Texts)),
         ("forget", s => new ForgetAction(s.Texts, s.Store)),

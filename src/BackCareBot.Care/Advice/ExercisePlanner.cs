@@ -23,10 +23,10 @@ public sealed class ExercisePlanner(CareContent content)
     /// <summary>Cards per plan.</summary>
     public const int MaxCards = 5;
     private const int ModeratePain = 4;
+    private const int MaxPain = 10;
     private const int RestBetweenSeconds = 10;
-    private const int DonesPerStepUp = 3;
-    private const int RepsPerStepUp = 2;
-    private const int MaxStepsUp = 2;
+
+    private readonly ProgressionRule _rule = content.Programme.Progression;
 
     /// <summary>The answers a plan is made from: the pain score and every exclusion's and preference's answers.</summary>
     private readonly string[] _inputs = [.. new[] { "pain_now" }
@@ -35,8 +35,9 @@ public sealed class ExercisePlanner(CareContent content)
 
     /// <summary>
     /// The plan for these answers, level and dose step; <paramref name="progress"/> is what earlier cards' feedback
-    /// changed: a replaced exercise gives its place to its regression, a stepped-down one gets the gentle dose, and
-    /// every third "Done" adds 2 repeats (at most 4) while the pain is below 4.
+    /// and the programme changed: a replaced exercise gives its place to its regression, a stepped-down one gets the
+    /// gentle dose, and each step up (every third "Done" on that exercise, and each step the whole plan moved up)
+    /// adds repeats, up to the most steps, while the pain is below 4 (programme.json progression).
     /// </summary>
     public IReadOnlyList<PlannedExercise> Plan(IReadOnlyDictionary<string, string> answers, string level, int stepsBack, ExerciseProgress? progress = null)
     {
@@ -47,7 +48,8 @@ public sealed class ExercisePlanner(CareContent content)
 
         progress ??= new ExerciseProgress();
         var score = PainScore(answers);
-        var pain = (score ?? ModeratePain) + (stepsBack * 3);
+        // Steps back make the plan gentler down to the gentlest (the highest pain score), never to no exercises at all.
+        var pain = Math.Min(MaxPain, (score ?? ModeratePain) + (stepsBack * 3));
         var plan = new Dictionary<string, (PlannedExercise Planned, int Rank, int Order)>(StringComparer.Ordinal);
         foreach (var (listed, order) in content.Exercises.Exercises.Select((e, i) => (e, i)))
         {
@@ -70,9 +72,9 @@ public sealed class ExercisePlanner(CareContent content)
                 // The seed: less effort, a shorter hold, and a break between movements when pain is high.
                 dose = new ExerciseDose { Reps = dose.Reps, HoldSeconds = Math.Min(dose.HoldSeconds, 2), Sets = dose.Sets, RestSeconds = Math.Max(dose.RestSeconds, RestBetweenSeconds), Frequency = dose.Frequency };
             }
-            else if (!gentle && progress.Done.TryGetValue(exercise.Id, out var done) && done >= DonesPerStepUp)
+            else if (!gentle && StepsUp(exercise, progress) is > 0 and var steps)
             {
-                dose = new ExerciseDose { Reps = dose.Reps + (RepsPerStepUp * Math.Min(done / DonesPerStepUp, MaxStepsUp)), HoldSeconds = dose.HoldSeconds, Sets = dose.Sets, RestSeconds = dose.RestSeconds, Frequency = dose.Frequency };
+                dose = new ExerciseDose { Reps = dose.Reps + (_rule.RepsPerStep * steps), HoldSeconds = dose.HoldSeconds, Sets = dose.Sets, RestSeconds = dose.RestSeconds, Frequency = dose.Frequency };
             }
 
             // A regression takes the place of the exercise it replaces (the seed's superman -> bird dog first).
@@ -85,6 +87,10 @@ public sealed class ExercisePlanner(CareContent content)
 
         return [.. plan.Values.OrderBy(p => p.Rank).ThenBy(p => p.Order).Take(MaxCards).Select(p => p.Planned)];
     }
+
+    /// <summary>Steps up for one exercise: its own "Done" presses and the plan's steps, at most the rule's maximum.</summary>
+    private int StepsUp(Exercise exercise, ExerciseProgress progress) =>
+        Math.Min((progress.Done.GetValueOrDefault(exercise.Id) / _rule.DonesPerStep) + progress.StepsUp, _rule.MaxSteps);
 
     /// <summary>The exercise itself, or the regression that replaced it after "It hurts"; null when none is left.</summary>
     private Exercise? Effective(Exercise exercise, ExerciseProgress progress)

@@ -33,6 +33,9 @@ public sealed class CareContent
 
     public required QuizFile Quiz { get; init; }
 
+    /// <summary>Progression, the weekly summary and escalation over the programme's weeks (programme.json).</summary>
+    public required ProgrammeFile Programme { get; init; }
+
     /// <summary>Card templates from dialogs/cards/, by file name without extension ("question", "exercise", ...).</summary>
     public required IReadOnlyDictionary<string, CardTemplate> Cards { get; init; }
 
@@ -86,6 +89,7 @@ public sealed class CareContent
             Advice = Read(Path.Combine(folder, "advice.json"), ContentJsonContext.Default.AdviceFile),
             Exercises = Read(Path.Combine(folder, "exercises.json"), ContentJsonContext.Default.ExerciseFile),
             Quiz = quiz,
+            Programme = Read(Path.Combine(folder, "programme.json"), ContentJsonContext.Default.ProgrammeFile),
             Locales = locales,
         };
     }

@@ -13,6 +13,7 @@ namespace BackCareBot.Care.Content;
 [JsonSerializable(typeof(AdviceFile))]
 [JsonSerializable(typeof(ExerciseFile))]
 [JsonSerializable(typeof(QuizFile))]
+[JsonSerializable(typeof(ProgrammeFile))]
 [JsonSerializable(typeof(LocaleFile))]
 [JsonSerializable(typeof(ConceptFile))]
 [JsonSerializable(typeof(AnswerFile))]

@@ -27,6 +27,7 @@ public static partial class ContentValidator
         ValidateAdvice(content, problems, keys);
         ValidateExercises(content, problems, keys);
         ValidateQuiz(content, problems, keys);
+        ValidateProgramme(content, problems, keys);
         ValidateCards(content, problems);
         ValidateTranslations(content, problems, keys);
         return problems;

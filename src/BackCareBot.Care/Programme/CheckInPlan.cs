@@ -38,4 +38,7 @@ public sealed class CheckInPlan
 
     /// <summary>The diary's "did the exercises" answers, one character per programme day.</summary>
     public string Exercised { get; set; } = "";
+
+    /// <summary>Progression's and escalation's notes (<see cref="ProgrammeNotes"/>); null until there is one.</summary>
+    public ProgrammeNotes? Notes { get; set; }
 }

@@ -53,6 +53,7 @@ internal sealed class ExerciseFeedbackRoute(CareServices services) : ICareRoute
 
         plan.Feedback.Add(planned.Exercise.Id);
         var verb = turn.Input.CardVerb!;
+        Programme.Progression.Noted(turn.State, services.Time.GetUtcNow(), verb);
         var (reply, label) = Verbs[verb];
         var progress = turn.State.Progress;
         var id = planned.Exercise.Id;

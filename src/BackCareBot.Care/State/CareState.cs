@@ -117,7 +117,8 @@ public sealed class ExercisePlanState
 
 /// <summary>
 /// Feedback on exercise cards, for every later plan: "It hurts" replaces an exercise by its regression, "Too hard"
-/// steps it down to the gentle dose, and every third "Done" adds 2 repeats (clinical.md 4.2: 1-2 every few days).
+/// steps it down to the gentle dose, and every third "Done" adds 2 repeats (clinical.md 4.2: 1-2 every few days), as
+/// does each step the plan moved up (programme.json).
 /// </summary>
 public sealed class ExerciseProgress
 {
@@ -127,7 +128,10 @@ public sealed class ExerciseProgress
 
     public Dictionary<string, int> Done { get; set; } = [];
 
-    public ExerciseProgress Copy() => new() { Replaced = [.. Replaced], SteppedDown = [.. SteppedDown], Done = new(Done) };
+    /// <summary>Steps the whole plan moved up after days of exercises with nothing hurting (programme.json progression).</summary>
+    public int StepsUp { get; set; }
+
+    public ExerciseProgress Copy() => new() { Replaced = [.. Replaced], SteppedDown = [.. SteppedDown], Done = new(Done), StepsUp = StepsUp };
 }
 
 /// <summary>An index entry the check-in scheduler lists: which conversation, and when.</summary>
