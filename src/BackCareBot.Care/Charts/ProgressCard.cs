@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using BackCareBot.Care.Content;
 using BackCareBot.Care.Conversation;
+using BackCareBot.Care.Localization;
 using BackCareBot.Care.Privacy;
 using BackCareBot.Care.Programme;
+using BackCareBot.Protocol.Cards;
 
 namespace BackCareBot.Care.Charts;
 
@@ -14,6 +16,8 @@ namespace BackCareBot.Care.Charts;
 /// </summary>
 internal sealed class ProgressCard(CareTexts texts, CareContent content, PrivateLinks links, TimeProvider time)
 {
+    private readonly Localizer _localizer = new(content);
+
     public async Task SayAsync(CareTurn care, string text, CancellationToken cancellationToken)
     {
         care.Say(text);
@@ -30,16 +34,22 @@ internal sealed class ProgressCard(CareTexts texts, CareContent content, Private
         }
 
         var url = await links.CreateAsync(CareBot.StateKey(care.Activity), care.State, LinkKind.Chart, care.Locale, cancellationToken).ConfigureAwait(false);
-        var days = ProgressChart.DaysShown(plan.StartedOn, today).ToString(CultureInfo.InvariantCulture);
         var trend = texts.T(care, "programme.progress_trend", "first", shown[0].Pain.ToString(CultureInfo.InvariantCulture))
             .Replace("{last}", shown[^1].Pain.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{count}", shown.Count.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        var card = content.Cards["progress"].Expand(new JsonObject
-        {
-            ["title"] = texts.T(care, "chart.title", "days", days),
-            ["image"] = new JsonObject { ["url"] = url, ["alt"] = texts.T(care, "chart.alt", "days", days).Replace("{trend}", trend, StringComparison.Ordinal) },
-            ["expires"] = texts.T(care, "chart.expires", "minutes", ((int)links.Lifetime.TotalMinutes).ToString(CultureInfo.InvariantCulture)),
-        });
+        var card = Card(content, _localizer, care.Locale, url, ProgressChart.DaysShown(plan.StartedOn, today), trend, links.Lifetime);
         care.Replies.Add(new CardReply(card));
+    }
+
+    /// <summary>The chart's card: title, the image with alt text saying the trend, and how long the link works.</summary>
+    public static AdaptiveCard Card(CareContent content, Localizer localizer, string locale, string url, int days, string trend, TimeSpan lifetime)
+    {
+        var shown = days.ToString(CultureInfo.InvariantCulture);
+        return content.Cards["progress"].Expand(new JsonObject
+        {
+            ["title"] = localizer.Text(locale, "chart.title", "days", shown),
+            ["image"] = new JsonObject { ["url"] = url, ["alt"] = localizer.Text(locale, "chart.alt", "days", shown).Replace("{trend}", trend, StringComparison.Ordinal) },
+            ["expires"] = localizer.Text(locale, "chart.expires", "minutes", ((int)lifetime.TotalMinutes).ToString(CultureInfo.InvariantCulture)),
+        });
     }
 }
