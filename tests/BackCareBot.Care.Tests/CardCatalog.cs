@@ -25,6 +25,14 @@ public static class CardCatalog
 
     private static readonly Lazy<CareContent> Content = new(() => CareContent.Load(CareContent.DefaultFolder));
 
+    /// <summary>A chart as the bot draws it for <see cref="ChartToken"/>'s link: the rendering tests serve it to the browser.</summary>
+    public static byte[] ChartPng(string locale = Localizer.English)
+    {
+        var started = new DateOnly(2026, 6, 1);
+        List<Programme.DiaryDay> days = [new(started, 6, "same", "30to60"), new(started.AddDays(1), 5, "better", "under30"), new(started.AddDays(3), 3, "better", "under30")];
+        return new ProgressChart(new Localizer(Content.Value)).Render(days, started, started.AddDays(4), locale);
+    }
+
     public static IReadOnlyList<(string Name, JsonObject Card)> All(string imageBase = ImageBase)
     {
         var content = Content.Value;
