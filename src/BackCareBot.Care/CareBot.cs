@@ -44,9 +44,11 @@ public sealed partial class CareBot : IBot, IStoredReplies
     private readonly TimeSpan _busyWait;
 
     /// <param name="checkIns">The due-time index of planned check-ins (in memory when not given, for tools and benchmarks).</param>
+    /// <param name="links">The private links of "export my data" and the progress chart (default settings when not given).</param>
     public CareBot(
         CareContent content, IStateStore store, PictureAddress pictures, ILogger<CareBot> logger, TimeProvider? time = null,
-        ICheckInIndex? checkIns = null, IOptions<CheckInOptions>? checkInOptions = null, IOptions<DeliveryOptions>? delivery = null)
+        ICheckInIndex? checkIns = null, IOptions<CheckInOptions>? checkInOptions = null, IOptions<DeliveryOptions>? delivery = null,
+        Privacy.PrivateLinks? links = null)
     {
         _store = store;
         var deliveryOptions = delivery?.Value ?? new DeliveryOptions();
@@ -57,7 +59,8 @@ public sealed partial class CareBot : IBot, IStoredReplies
         _localizer = new Localizer(content);
         var texts = new CareTexts(content, _localizer);
         var services = new CareServices(
-            content, texts, new CareCards(content, _localizer, () => pictures.BaseUrl), store, time ?? TimeProvider.System, checkInOptions?.Value ?? new CheckInOptions());
+            content, texts, new CareCards(content, _localizer, () => pictures.BaseUrl), store, time ?? TimeProvider.System, checkInOptions?.Value ?? new CheckInOptions(),
+            links ?? new Privacy.PrivateLinks(store, new CareOptions(), time ?? TimeProvider.System, pictures));
         var steps = new StepCatalog(content);
         var questions = new QuestionRenderer(texts, services.Cards);
         var typed = new TypedAnswers(content);

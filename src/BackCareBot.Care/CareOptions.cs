@@ -12,6 +12,9 @@ public sealed class CareOptions
     /// </summary>
     public string? PublicUrl { get; set; }
 
+    /// <summary>How long a private link ("export my data", the progress chart) works after it is made.</summary>
+    public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
     public static bool IsHttpAddress(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 

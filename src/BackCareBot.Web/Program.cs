@@ -7,6 +7,7 @@ using BackCareBot.Web.Telemetry;
 var builder = BotApplication.CreateBuilder(args);
 builder.AddBot();
 builder.AddCare();
+builder.AddPrivateLinks();
 builder.AddDirectLine();
 builder.AddTelemetry();
 
@@ -20,6 +21,7 @@ app.MapWebChat();
 app.MapBot();
 app.MapReadiness();
 app.MapCareImages();
+app.MapPrivateLinks();
 app.Run();
 return 0;
 

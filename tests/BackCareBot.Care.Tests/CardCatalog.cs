@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BackCareBot.Care.Advice;
 using BackCareBot.Care.Cards;
+using BackCareBot.Care.Charts;
 using BackCareBot.Care.Content;
 using BackCareBot.Care.Localization;
 using BackCareBot.Care.Programme;
@@ -12,7 +13,7 @@ namespace BackCareBot.Care.Tests;
 
 /// <summary>
 /// Every card the bot can send, as it sends it: each exercise at each dose (and with feedback noted), each question
-/// card, the pain input, the weekly summary (each trend and next step), the answered and closed summaries; in both languages, for Teams and for other channels.
+/// card, the pain input, the weekly summary (each trend and next step), the answered and closed summaries, the progress chart's card; in both languages, for Teams and for other channels.
 /// </summary>
 public static class CardCatalog
 {
@@ -20,7 +21,18 @@ public static class CardCatalog
     public const string Run = "0a1b2c3d";
     public const string TeamsUser = "29:1test-user-opaque-id";
 
+    /// <summary>The progress card's chart link (a token of the shape the bot makes; the rendering tests serve a chart for it).</summary>
+    public const string ChartToken = "q8Zr0cJ3vX1yL7nT5mW2aB9dE4fG6hK0iP3sU8wY1zA";
+
     private static readonly Lazy<CareContent> Content = new(() => CareContent.Load(CareContent.DefaultFolder));
+
+    /// <summary>A chart as the bot draws it for <see cref="ChartToken"/>'s link: the rendering tests serve it to the browser.</summary>
+    public static byte[] ChartPng(string locale = Localizer.English)
+    {
+        var started = new DateOnly(2026, 6, 1);
+        List<Programme.DiaryDay> days = [new(started, 6, "same", "30to60"), new(started.AddDays(1), 5, "better", "under30"), new(started.AddDays(3), 3, "better", "under30")];
+        return new ProgressChart(new Localizer(Content.Value)).Render(days, started, started.AddDays(4), locale);
+    }
 
     public static IReadOnlyList<(string Name, JsonObject Card)> All(string imageBase = ImageBase)
     {
@@ -66,6 +78,8 @@ public static class CardCatalog
                 var question = localizer.Text(locale, "q.sleep_position");
                 Add($"answered-{locale}", cards.Answered(locale, question, localizer.Text(locale, "choice.sleep_position.side")));
                 Add($"closed-{locale}", cards.Closed(locale, question));
+                var trend = localizer.Text(locale, "programme.progress_trend", "first", "6").Replace("{last}", "3", StringComparison.Ordinal).Replace("{count}", "12", StringComparison.Ordinal);
+                Add($"progress-{locale}", ProgressCard.Card(content, localizer, locale, $"{imageBase}/private/chart/{ChartToken}.png", 28, trend, TimeSpan.FromMinutes(15)));
             }
         }
 

@@ -89,7 +89,7 @@ public sealed class TeamsManifestTests : IDisposable
         var lists = bot["commandLists"]!.AsArray().ToDictionary(l => string.Join(",", l!["scopes"]!.AsArray().Select(s => s!.GetValue<string>())), l => Titles(l!));
 
         Assert.Equal(["personal", "team"], bot["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
-        Assert.Equal(["help", "start over", "quiz", "what do you know about me", "forget me"], lists["personal"]);
+        Assert.Equal(["help", "start over", "quiz", "what do you know about me", "forget me", "export my data"], lists["personal"]);
         // In a team everyone would see the answers: the bot runs the check only in a personal chat and says so.
         Assert.Equal(["help"], lists["team"]);
     }
@@ -102,7 +102,7 @@ public sealed class TeamsManifestTests : IDisposable
         var understood = titles.Select(t => (t, Commands.Match(t))).ToList();
 
         Assert.Equal(
-            [("help", Command.Help), ("start over", Command.StartOver), ("quiz", Command.Quiz), ("what do you know about me", Command.WhatDoYouKnow), ("forget me", Command.ForgetMe)],
+            [("help", Command.Help), ("start over", Command.StartOver), ("quiz", Command.Quiz), ("what do you know about me", Command.WhatDoYouKnow), ("forget me", Command.ForgetMe), ("export my data", Command.ExportData)],
             understood);
     }
 

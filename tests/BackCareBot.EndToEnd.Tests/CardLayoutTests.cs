@@ -53,6 +53,8 @@ public sealed class CardLayoutTests(Chromium chromium, ITestOutputHelper output)
         });
         // The catalogue's picture address answers with the bot's own pictures.
         await context.RouteAsync(CardCatalog.ImageBase + "/images/**", route => route.FulfillAsync(new() { Path = Repo.File("dialogs", "images", new Uri(route.Request.Url).Segments[^1]) }));
+        var chart = CardCatalog.ChartPng();
+        await context.RouteAsync(CardCatalog.ImageBase + "/private/chart/*.png", route => route.FulfillAsync(new() { BodyBytes = chart, ContentType = "image/png" }));
         var page = await CardRenderer.OpenAsync(context, theme, width);
 
         var all = new JsonArray([.. cards.Select(c => new JsonArray(c.Name, Shown(c.Card)))]);

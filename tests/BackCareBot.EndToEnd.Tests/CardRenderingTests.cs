@@ -18,6 +18,8 @@ public sealed class CardRenderingTests(Chromium chromium) : IClassFixture<Chromi
         await using var host = await BotHost.StartAsync();
         var cards = CardCatalog.All(host.Address.ToString().TrimEnd('/'));
         await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 520, Height = 900 } });
+        var chart = CardCatalog.ChartPng();
+        await context.RouteAsync("**/private/chart/*.png", route => route.FulfillAsync(new() { BodyBytes = chart, ContentType = "image/png" }));
         var page = await CardRenderer.OpenAsync(context);
 
         var results = new List<JsonNode>();

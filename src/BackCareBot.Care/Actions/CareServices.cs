@@ -7,8 +7,8 @@ using BackCareBot.Dialogs.State;
 
 namespace BackCareBot.Care.Actions;
 
-/// <summary>What the routes and actions are built from: the content, its words and cards, the store, the clock and the check-in settings.</summary>
-internal sealed record CareServices(CareContent Content, CareTexts Texts, CareCards Cards, IStateStore Store, TimeProvider Time, CheckInOptions CheckIns)
+/// <summary>What the routes and actions are built from: the content, its words and cards, the store, the clock, the check-in settings and the private links.</summary>
+internal sealed record CareServices(CareContent Content, CareTexts Texts, CareCards Cards, IStateStore Store, TimeProvider Time, CheckInOptions CheckIns, Privacy.PrivateLinks Links)
 {
     public ExercisePlanner Exercises { get; } = new(Content);
 

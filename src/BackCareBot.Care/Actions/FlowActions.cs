@@ -22,7 +22,7 @@ internal sealed class FlowActions
         ("checkin_plan", s => new CheckInPlanAction(s.Texts, new ExercisePlanCards(s), s.Programme, new Programme.ProgrammeReview(s))),
         ("quiz_score", s => new QuizScoreAction(s.Content, s.Texts)),
         ("closing", s => new ClosingAction(s.Texts)),
-        ("forget", s => new ForgetAction(s.Texts, s.Store)),
+        ("forget", s => new ForgetAction(s.Texts, s.Store, s.Links)),
     ];
 
     private readonly Dictionary<string, IFlowAction> _actions;

@@ -25,7 +25,7 @@ public sealed class CareCards(CareContent content, Localizer localizer, Func<str
     public const string TeamsChannel = "msteams";
 
     /// <summary>The templates the bot sends; the content validator requires each of them.</summary>
-    public static readonly string[] Templates = ["question", "number", "answered", "exercise"];
+    public static readonly string[] Templates = ["question", "number", "answered", "exercise", "progress"];
 
     /// <summary>
     /// A question with one button per choice, each in an action set of its own so that long lists stack instead of

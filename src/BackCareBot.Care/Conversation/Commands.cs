@@ -14,6 +14,7 @@ public enum Command
     Quiz,
     WhatDoYouKnow,
     ForgetMe,
+    ExportData,
     English,
     Chinese,
 }
@@ -29,6 +30,7 @@ public static class Commands
         (Command.Quiz, ["quiz", "take the quiz", "sleep quiz", "测验", "小测验", "做测验"]),
         (Command.WhatDoYouKnow, ["what do you know about me", "what do you know", "what do you store", "my data", "show my data", "你知道我什么", "你知道我什么信息", "我的数据", "查看我的数据"]),
         (Command.ForgetMe, ["forget me", "delete my data", "delete me", "erase my data", "忘记我", "删除我的数据", "删除我的信息"]),
+        (Command.ExportData, ["export my data", "export data", "download my data", "export", "导出我的数据", "导出数据", "下载我的数据", "导出"]),
         (Command.English, ["english", "英文", "英语"]),
         (Command.Chinese, ["中文", "chinese", "简体中文", "汉语", "说中文"]));
 

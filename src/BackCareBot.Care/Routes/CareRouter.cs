@@ -36,7 +36,7 @@ internal sealed class CareRouter
             new("card refresh", (a, i) => IsCardAction(a) && i.CardVerb == CareCards.RefreshVerb, new CardRefreshRoute(texts, services.Cards, steps, questions)),
             new("card answer", (a, i) => (IsCardAction(a) && i.CardVerb == CareCards.AnswerVerb) || (a.IsType(ActivityTypes.Message) && i.IsCardAnswer), new CardAnswerRoute(texts, services.Cards, steps, open)),
             new("unknown card verb", (a, _) => IsCardAction(a), new UnknownCardVerbRoute()),
-            new("message", (a, _) => a.IsType(ActivityTypes.Message), new MessageRoute(texts, new GlobalCommands(texts, new PrivacySummary(texts, steps, services.Content, services.Programme), steps), new CheckInCommandStep(services.Programme), new WeeklySummaryStep(services), new WarningSignStep(new SignCheck(services.Content, warningSigns), texts), open)),
+            new("message", (a, _) => a.IsType(ActivityTypes.Message), new MessageRoute(texts, new GlobalCommands(texts, new PrivacySummary(texts, steps, services.Content, services.Programme), steps, new Privacy.ExportReply(texts, services.Links)), new CheckInCommandStep(services.Programme, new Charts.ProgressCard(texts, services.Content, services.Links, services.Time)), new WeeklySummaryStep(services), new WarningSignStep(new SignCheck(services.Content, warningSigns), texts), open)),
         ];
     }
 

@@ -5,8 +5,8 @@ using BackCareBot.Dialogs.Engine;
 
 namespace BackCareBot.Care.Routes;
 
-/// <summary>The words that work at any question (<see cref="Commands"/>): language, help, start over, cancel, back, why, quiz, privacy.</summary>
-internal sealed class GlobalCommands(CareTexts texts, PrivacySummary privacy, StepCatalog steps)
+/// <summary>The words that work at any question (<see cref="Commands"/>): language, help, start over, cancel, back, why, quiz, privacy, export.</summary>
+internal sealed class GlobalCommands(CareTexts texts, PrivacySummary privacy, StepCatalog steps, Privacy.ExportReply export)
 {
     public const string QuizFlow = Content.CareContent.QuizFlowId;
     public const string ForgetFlow = "forget";
@@ -60,6 +60,9 @@ internal sealed class GlobalCommands(CareTexts texts, PrivacySummary privacy, St
                 return true;
             case Command.WhatDoYouKnow:
                 await SayAndRepromptAsync(dc, privacy.For(turn), cancellationToken).ConfigureAwait(false);
+                return true;
+            case Command.ExportData:
+                await SayAndRepromptAsync(dc, await export.LinkAsync(turn, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
                 return true;
             case Command.ForgetMe:
                 await dc.BeginDialogAsync(ForgetFlow, cancellationToken).ConfigureAwait(false);

@@ -54,6 +54,9 @@ public sealed class CareState
     /// <summary>Where to send the check-in; kept only while one is planned.</summary>
     public ConversationReference? CheckInReference { get; set; }
 
+    /// <summary>The private links this conversation made and still owns (<see cref="Privacy.PrivateLinks"/>): kind and id, no token.</summary>
+    public List<string>? Links { get; set; }
+
     /// <summary>The id of the activity whose turn this state is the result of: a retry of it is not run again.</summary>
     public string? LastActivityId { get; set; }
 
