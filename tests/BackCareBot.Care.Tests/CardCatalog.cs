@@ -13,7 +13,7 @@ namespace BackCareBot.Care.Tests;
 
 /// <summary>
 /// Every card the bot can send, as it sends it: each exercise at each dose (and with feedback noted), each question
-/// card, the pain input, the weekly summary (each trend and next step), the answered and closed summaries, the progress chart's card; in both languages, for Teams and for other channels.
+/// card, the forms and warning-sign checklists, the pain input, the weekly summary (each trend and next step), the answered and closed summaries, the progress chart's card; in both languages, for Teams and for other channels.
 /// </summary>
 public static class CardCatalog
 {
@@ -65,6 +65,10 @@ public static class CardCatalog
                     else if (step.Kind == StepKinds.Number)
                     {
                         Add($"pain-{step.Id}-{locale}", cards.Number(locale, step, localizer.Text(locale, step.Prompt!), Run), refresh);
+                    }
+                    else if (step.Kind == StepKinds.Form)
+                    {
+                        Add($"form-{step.Id}-{locale}", cards.Form(locale, step, localizer.Text(locale, step.Prompt!), Run), refresh);
                     }
                 }
 

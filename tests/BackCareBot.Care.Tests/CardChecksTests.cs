@@ -89,7 +89,7 @@ public sealed class CardChecksTests : IDisposable
     [Fact]
     public void Question_cards_carry_step_and_run_and_on_teams_refresh_for_the_user_only()
     {
-        var questions = CardCatalog.All().Where(c => c.Name.StartsWith("question-", StringComparison.Ordinal) || c.Name.StartsWith("pain-", StringComparison.Ordinal)).ToList();
+        var questions = CardCatalog.All().Where(c => c.Name.StartsWith("question-", StringComparison.Ordinal) || c.Name.StartsWith("form-", StringComparison.Ordinal) || c.Name.StartsWith("pain-", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(questions);
         foreach (var (name, card) in questions)
         {

@@ -27,12 +27,12 @@ public sealed record BotReply(Activity Activity)
         .SelectMany(set => set!["actions"]!.AsArray())
         .Select(a => a?["data"]?["exercise"]?.GetValue<string>()).OfType<string>().Distinct();
 
-    /// <summary>All words a user sees: text, card text, facts, button titles.</summary>
+    /// <summary>All words a user sees: text, card text, facts, input labels, button titles.</summary>
     public string Visible => string.Join("\n", new[] { Text ?? "" }.Concat(Buttons).Concat(Cards.SelectMany(CardWords)));
 
     private static IEnumerable<string> CardWords(JsonNode? node) => node switch
     {
-        JsonObject o => o.SelectMany(p => p.Key is "text" or "title" or "value" && p.Value is JsonValue v && v.TryGetValue<string>(out var s) ? [s] : CardWords(p.Value)),
+        JsonObject o => o.SelectMany(p => p.Key is "text" or "title" or "value" or "label" && p.Value is JsonValue v && v.TryGetValue<string>(out var s) ? [s] : CardWords(p.Value)),
         JsonArray a => a.SelectMany(CardWords),
         _ => [],
     };

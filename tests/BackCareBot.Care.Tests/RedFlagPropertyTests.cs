@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using BackCareBot.Care.Content;
 
 namespace BackCareBot.Care.Tests;
@@ -32,14 +33,18 @@ public sealed class RedFlagPropertyTests
                     break;
                 }
 
-                // Consent, age, pregnancy and surgery get the answers that continue, so paths reach the screen.
-                var answer = turn < 4
-                    ? question.Buttons[turn == 0 ? 0 : 1]
+                // Consent and the scope card (age, pregnancy, surgery) get the answers that continue, so paths reach the screen.
+                var answer = turn == 0
+                    ? question.Buttons[0]
                     : PickAnswer(question, random, redFlagQuestions.Any(q => question.Visible.Contains(q, StringComparison.Ordinal)));
-                if (redFlagQuestions.Any(q => question.Visible.Contains(q, StringComparison.Ordinal)) && answer is "Yes" or "是")
+                if (question.Buttons.Count > 0 && redFlagQuestions.Any(q => question.Visible.Contains(q, StringComparison.Ordinal)) && answer is "Yes" or "是")
                 {
                     flagged = true;
                 }
+
+                // A checklist card: a sign of an L1-L3 flag marked Yes or Not sure (which counts as yes) is a flag.
+                flagged |= question.Buttons.Count == 0 && ChoiceInputs(question.Cards[^1])
+                    .Any(i => redFlagQuestions.Contains(i["label"]!.GetValue<string>()) && JsonNode.Parse(answer)![i["id"]!.GetValue<string>()]?.GetValue<string>() is "yes" or "unsure");
 
                 log.Add($"bot: {question.Visible[..Math.Min(80, question.Visible.Length)]} | user: {answer}");
                 replies = answer.StartsWith('{') ? await bot.SubmitAsync(System.Text.Json.Nodes.JsonNode.Parse(answer)!.AsObject()) : await bot.SayAsync(answer);
@@ -71,9 +76,34 @@ public sealed class RedFlagPropertyTests
         var submits = (card["actions"]?.AsArray() ?? []).Concat(card["body"]!.AsArray().Where(e => e!["type"]!.GetValue<string>() == "ActionSet").SelectMany(e => e!["actions"]!.AsArray()))
             .Where(a => a!["data"]?["step"] is not null).ToList();
         var data = submits[random.Next(submits.Count)]!["data"]!.DeepClone().AsObject();
-        data["value"] ??= random.Next(0, 11).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var inputs = ChoiceInputs(card).ToList();
+        foreach (var input in inputs)
+        {
+            // The scope form gets the answers that continue (an adult, not pregnant, no spine surgery); on a checklist
+            // sent with "Send", each sign is Yes one time in twenty-four and Not sure one in forty-eight, else No
+            // ("None of these" is pressed with every sign left at No).
+            var id = input["id"]!.GetValue<string>();
+            var roll = random.Next(48);
+            data[id] = id switch
+            {
+                "age" => roll % 2 == 0 ? "16to49" : "50plus",
+                "pregnant" or "spine_surgery" => "no",
+                _ when data["value"] is not null => "no",
+                _ => roll < 2 ? "yes" : roll == 2 ? "unsure" : "no",
+            };
+        }
+
+        if (inputs.Count == 0)
+        {
+            data["value"] ??= random.Next(0, 11).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return data.ToJsonString();
     }
+
+    /// <summary>The choice inputs of a card (a form's questions, a checklist's signs).</summary>
+    private static IEnumerable<JsonObject> ChoiceInputs(JsonObject card) =>
+        (card["body"]?.AsArray() ?? []).OfType<JsonObject>().Where(e => e["type"]?.GetValue<string>() == "Input.ChoiceSet");
 
     private static List<string> RedFlagQuestionTexts()
     {

@@ -128,15 +128,34 @@ public sealed class WebChatBrowserTests(Chromium chromium) : IClassFixture<Chrom
     {
         await using var host = await BotHost.StartAsync();
         await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 900, Height = 1400 } });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var page = await OpenChatAsync(context, host);
         var policyViolations = WatchForPolicyViolations(page);
 
-        // Consent and the red-flag screen (suggested actions and typed answers), then the assessment up to the pain score.
-        string[] answers = ["yes", "16 to 49", "no", "no", "no", "no", "no", "no", "no", "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "neither"];
-        foreach (var answer in answers)
+        // As a new user answers: consent, the scope form (three questions, one Send), "None of these" on each
+        // warning-sign checklist (the accident question is a single Yes / No / Not sure), then the sleep and pain
+        // questions with their buttons, up to the pain score.
+        await SuggestedAsync(page, "Yes");
+        var scope = Cards(page).Filter(new() { HasText = "How old are you?" }).Last;
+        await scope.GetByLabel("16 to 49", new() { Exact = true }).CheckAsync();
+        await scope.GetByLabel("No", new() { Exact = true }).Nth(0).CheckAsync();
+        await scope.GetByLabel("No", new() { Exact = true }).Nth(1).CheckAsync();
+        await scope.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        foreach (var heading in new[] { "Now some safety questions", "The nerves at the bottom of your spine", "Your health history" })
         {
-            await AnswerAsync(page, answer);
+            await Cards(page).Filter(new() { HasText = heading }).Last.GetByRole(AriaRole.Button, new() { Name = "None of these" }).ClickAsync();
         }
+
+        await SuggestedAsync(page, "No");
+        await Cards(page).Filter(new() { HasText = "How the pain behaves" }).Last.GetByRole(AriaRole.Button, new() { Name = "None of these" }).ClickAsync();
+        foreach (var (question, answer) in new[] { ("How do you usually sleep?", "On my back"), ("Where do you use pillows?", "Under my knees"), ("What is your mattress like?", "Medium"), ("Where does it hurt most?", "Middle of my lower back") })
+        {
+            await Cards(page).Filter(new() { HasText = question }).Last.GetByRole(AriaRole.Button, new() { Name = answer }).ClickAsync();
+        }
+
+        await SuggestedAsync(page, "Less than 30 minutes");
+        await SuggestedAsync(page, "Neither");
+        await Shown(page, "How bad is your back pain right now").First.WaitForAsync();
 
         // The pain card checks its input before anything is sent: empty gets the card's own error message.
         var painCard = page.Locator(".ac-adaptiveCard").Last;
@@ -149,6 +168,8 @@ public sealed class WebChatBrowserTests(Chromium chromium) : IClassFixture<Chrom
 
         var exercise = page.Locator(".ac-adaptiveCard").Filter(new() { HasText = "Knee rolls (lower back twist)" }).First;
         await exercise.WaitForAsync();
+        // How long a new user takes from opening the page to the exercise cards, clicking as fast as the page allows.
+        chromium.Report($"A new user reached the exercise cards {clock.Elapsed.TotalSeconds:F1} s after opening the page");
         var picture = exercise.Locator("img").First;
         await WaitUntilAsync(() => picture.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
         await exercise.GetByRole(AriaRole.Button, new() { Name = "Easier" }).ClickAsync();
@@ -252,6 +273,13 @@ public sealed class WebChatBrowserTests(Chromium chromium) : IClassFixture<Chrom
         await WaitUntilAsync(async () => await Cards(page).Filter(new() { HasText = "How do you usually sleep?" }).GetByText("You answered: On my side").CountAsync() == 1, "the replayed card settled");
         Assert.Equal(0, await Cards(page).Filter(new() { HasText = "Where do you use pillows?" }).GetByRole(AriaRole.Button).CountAsync());
         Assert.True(await Cards(page).Last.GetByRole(AriaRole.Button).CountAsync() >= 4);
+    }
+
+    /// <summary>Presses a suggested action of the open question and waits until it is gone (the answer was sent).</summary>
+    private static async Task SuggestedAsync(IPage page, string title)
+    {
+        var button = page.Locator(".webchat__suggested-actions").GetByRole(AriaRole.Button, new() { Name = title, Exact = true }).First;
+        await button.ClickAsync();
     }
 
     /// <summary>Opens the page (English unless the context says otherwise) and waits for the real bot's greeting.</summary>

@@ -25,7 +25,13 @@ public sealed class CareCards(CareContent content, Localizer localizer, Func<str
     public const string TeamsChannel = "msteams";
 
     /// <summary>The templates the bot sends; the content validator requires each of them.</summary>
-    public static readonly string[] Templates = ["question", "number", "answered", "exercise", "progress"];
+    public static readonly string[] Templates = ["question", "number", "form", "answered", "exercise", "progress"];
+
+    private readonly Dictionary<string, FlowStep> _steps = content.Flows.Values.SelectMany(f => f.Steps)
+        .GroupBy(s => s.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+    /// <summary>The questions a form asks, in order.</summary>
+    public IReadOnlyList<FlowStep> Fields(FlowStep form) => [.. (form.Fields ?? []).Select(id => _steps[id])];
 
     /// <summary>
     /// A question with one button per choice, each in an action set of its own so that long lists stack instead of
@@ -41,6 +47,54 @@ public sealed class CareCards(CareContent content, Localizer localizer, Func<str
 
         return Expand("question", new JsonObject { ["prompt"] = prompt, ["step"] = step.Id, ["run"] = run, ["buttons"] = buttons });
     }
+
+    /// <summary>
+    /// Several questions on one card with one Send (the step's <c>fields</c>, each input named by its question's id).
+    /// A form's questions must all be answered before it is sent (radio buttons); a checklist of warning signs shows
+    /// each sign as No / Yes / Not sure (No until changed) and adds "None of these", one press for the usual answer.
+    /// </summary>
+    public AdaptiveCard Form(string locale, FlowStep form, string prompt, string run)
+    {
+        var checklist = FlowForm.IsChecklist(form);
+        string T(string key) => localizer.Text(locale, key);
+        var fields = new JsonArray();
+        foreach (var field in Fields(form))
+        {
+            var choices = new JsonArray();
+            foreach (var (value, label) in FieldChoices(field, checklist))
+            {
+                choices.Add(new JsonObject { ["title"] = T(label), ["value"] = value });
+            }
+
+            fields.Add(new JsonObject
+            {
+                ["id"] = field.Id,
+                ["label"] = T(field.Prompt!),
+                ["style"] = checklist ? "compact" : "expanded",
+                ["value"] = checklist ? "no" : null,
+                ["required"] = checklist ? null : true,
+                ["choices"] = choices,
+            });
+        }
+
+        return Expand("form", new JsonObject
+        {
+            ["prompt"] = prompt,
+            ["hint"] = checklist ? T("card.checklist_hint") : null,
+            ["step"] = form.Id,
+            ["run"] = run,
+            ["fields"] = fields,
+            ["error"] = T("card.form_error"),
+            ["submit"] = T("card.submit"),
+            ["none"] = form.None is { } none ? T(none) : null,
+        });
+    }
+
+    private static IEnumerable<(string Value, string Label)> FieldChoices(FlowStep field, bool checklist) =>
+        field.Kind != StepKinds.YesNo ? field.Choices!.Select(c => (c.Value, c.Label))
+            : checklist ? [("no", "button.no"), ("yes", "button.yes"), (FlowForm.Unsure, "button.unsure")]
+            : field.AllowUnsure ? [("yes", "button.yes"), ("no", "button.no"), (FlowForm.Unsure, "button.unsure")]
+            : [("yes", "button.yes"), ("no", "button.no")];
 
     /// <summary>A number input (the pain score) that the client checks before sending.</summary>
     public AdaptiveCard Number(string locale, FlowStep step, string prompt, string run)

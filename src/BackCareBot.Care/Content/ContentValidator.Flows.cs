@@ -61,6 +61,11 @@ public static partial class ContentValidator
                     AddKey(keys, step.Why, problems, where, "why");
                 }
 
+                if (step.Kind == StepKinds.Form)
+                {
+                    ValidateForm(flow, step, problems, keys, where);
+                }
+
                 if (step.Kind == StepKinds.Choice && (step.Choices is null || step.Choices.Count == 0))
                 {
                     problems.Add($"{where}: a choice step needs choices");
@@ -77,6 +82,45 @@ public static partial class ContentValidator
                 problems.Add($"{file}: flow '{flow.Id}', step '{unreachable}': unreachable");
             }
         }
+    }
+
+    /// <summary>
+    /// A form asks choice and yes/no questions of its own flow, each in one form only, and leads to its first
+    /// question (so the branches between them run when the card is answered); a checklist's signs all offer "Not sure".
+    /// </summary>
+    private static void ValidateForm(Flow flow, FlowStep form, List<string> problems, HashSet<string> keys, string where)
+    {
+        var fields = form.Fields ?? [];
+        if (fields.Count == 0)
+        {
+            problems.Add($"{where}: a form needs fields");
+            return;
+        }
+
+        foreach (var id in fields)
+        {
+            var field = flow.Steps.Find(s => s.Id == id);
+            if (field is null || field.Kind is not (StepKinds.Choice or StepKinds.YesNo))
+            {
+                problems.Add($"{where}: field '{id}' is not a choice or yes/no step of flow '{flow.Id}'");
+            }
+            else if (form.None is not null && (field.Kind != StepKinds.YesNo || !field.AllowUnsure))
+            {
+                problems.Add($"{where}: checklist sign '{id}' must be a yes/no step with \"Not sure\" (allowUnsure)");
+            }
+
+            if (flow.Steps.Count(s => s.Kind == StepKinds.Form && s.Fields?.Contains(id) == true) > 1 || fields.Count(f => f == id) > 1)
+            {
+                problems.Add($"{where}: field '{id}' is in more than one form, or twice");
+            }
+        }
+
+        if (form.Next != fields[0])
+        {
+            problems.Add($"{where}: a form must lead to its first field '{fields[0]}' (next), so the branches between its fields run");
+        }
+
+        keys.UnionWith(form.None is null ? ["card.form_error", "card.submit", "prompt.form.retry"] : [form.None, "card.checklist_hint", "card.form_error", "card.submit", "prompt.checklist.retry", "prompt.unsure_counted"]);
     }
 
     /// <summary>A condition's fact tests must be ones Care supplies (<see cref="TriageFacts"/>), with a known level.</summary>

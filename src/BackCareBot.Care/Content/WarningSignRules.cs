@@ -48,10 +48,10 @@ internal static partial class WarningSignRules
         var screeningFlows = content.RedFlags.Flags.Select(f => f.FollowUp).OfType<string>().Append("redflags").ToHashSet(StringComparer.Ordinal);
         foreach (var flow in content.Flows.Values)
         {
-            foreach (var step in flow.Steps.Where(s => s.Kind == StepKinds.YesNo && (s.Flag is not null || screeningFlows.Contains(flow.Id))))
+            foreach (var step in flow.Steps.Where(s => s.Kind is StepKinds.YesNo or StepKinds.Form && (s.Flag is not null || screeningFlows.Contains(flow.Id))))
             {
                 var where = $"flows/{flow.Id}.json: flow '{flow.Id}', step '{step.Id}'";
-                if (!step.AllowUnsure)
+                if (!step.AllowUnsure && step.Kind == StepKinds.YesNo)
                 {
                     problems.Add($"{where}: a warning-sign question needs \"Not sure\" (allowUnsure)");
                 }

@@ -28,12 +28,25 @@ internal sealed class CareFlowHost(CareContent content, CareTexts texts, Questio
 
     public IReadOnlyList<ChoiceOption> Options(DialogContext<CareTurn> dc, FlowStep step)
     {
+        if (step.Kind == StepKinds.Form)
+        {
+            return step.None is { } none ? [new ChoiceOption(FlowForm.NoneTicked, texts.Localizer.Phrases(none))] : [];
+        }
+
         IReadOnlyList<ChoiceOption> options = [.. step.Choices!.Select(c => new ChoiceOption(c.Value, texts.Localizer.Phrases(c.Label)))];
         return dc.Turn.Input.IsCardAnswer ? options : typed.Options(step, options, dc.Turn.Input.Text);
     }
 
     public Task<bool> RunActionAsync(DialogContext<CareTurn> dc, string action, CancellationToken cancellationToken) =>
         actions.Find(action).RunAsync(dc, cancellationToken);
+
+    /// <summary>A sign marked "Not sure" on a checklist card: why it matters, and that it counts as yes.</summary>
+    public Task CountUnsureAsYesAsync(DialogContext<CareTurn> dc, FlowStep step, CancellationToken cancellationToken)
+    {
+        var turn = dc.Turn;
+        turn.Say($"{texts.T(turn, "prompt.unsure_counted", "question", texts.T(turn, step.Prompt!))} {texts.T(turn, step.Why!)}");
+        return Task.CompletedTask;
+    }
 
     public Task<bool> OnAnsweredAsync(DialogContext<CareTurn> dc, FlowStep step, string value, CancellationToken cancellationToken)
     {

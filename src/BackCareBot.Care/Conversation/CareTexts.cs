@@ -9,6 +9,8 @@ namespace BackCareBot.Care.Conversation;
 internal sealed class CareTexts(CareContent content, Localizer localizer)
 {
     private readonly EmergencyDirectory _emergency = new(content);
+    private readonly Dictionary<string, FlowStep> _steps = content.Flows.Values.SelectMany(f => f.Steps)
+        .GroupBy(s => s.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
     public Localizer Localizer => localizer;
 
@@ -35,7 +37,8 @@ internal sealed class CareTexts(CareContent content, Localizer localizer)
 
     /// <summary>An answer as the user saw it: the choice's label, or yes / no / not sure, or the value itself.</summary>
     public string AnswerLabel(CareTurn turn, FlowStep step, string value) =>
-        step.Choices?.Find(c => c.Value == value) is { } choice ? T(turn, choice.Label)
+        step.Kind == StepKinds.Form ? FormLabel(turn, step, value)
+        : step.Choices?.Find(c => c.Value == value) is { } choice ? T(turn, choice.Label)
             : value switch
             {
                 "yes" => T(turn, "button.yes"),
@@ -43,4 +46,14 @@ internal sealed class CareTexts(CareContent content, Localizer localizer)
                 "unsure" => T(turn, "button.unsure"),
                 _ => value,
             };
+
+    /// <summary>A form's answer: "None of these", or each question it answered with the answer given.</summary>
+    private string FormLabel(CareTurn turn, FlowStep form, string value) => value switch
+    {
+        FlowForm.NoneTicked => T(turn, form.None ?? "button.no"),
+        FlowForm.AskEach => T(turn, "button.yes"),
+        _ => string.Join(" · ", FlowForm.Decode(value).Select(a => _steps.TryGetValue(a.Id, out var field) && field.Prompt is { } prompt
+            ? $"{T(turn, prompt)} {AnswerLabel(turn, field, a.Given)}"
+            : a.Given)),
+    };
 }

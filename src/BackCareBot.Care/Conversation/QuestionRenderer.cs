@@ -61,16 +61,25 @@ internal sealed class QuestionRenderer(CareTexts texts, CareCards cards)
 
     /// <summary>Whether a step is asked with a card: a number, or more choices than fit as suggested actions.</summary>
     public static bool AsksWithCard(FlowStep step) =>
-        step.Kind == StepKinds.Number || (step.Kind == StepKinds.Choice && step.Choices?.Count > MaxSuggestedActions);
+        step.Kind is StepKinds.Number or StepKinds.Form || (step.Kind == StepKinds.Choice && step.Choices?.Count > MaxSuggestedActions);
 
     /// <summary>The card for a question asked with a card, refreshable on Teams so an old copy shows it is closed.</summary>
     public CardReply QuestionCard(DialogContext<CareTurn> dc, FlowStep step, string prompt, IReadOnlyList<FlowChoice>? choices)
     {
         var run = dc.State.EnsureRun();
         var locale = dc.Turn.Locale;
-        var card = step.Kind == StepKinds.Number ? cards.Number(locale, step, prompt, run) : cards.Choice(locale, step, prompt, choices!, run);
+        var card = step.Kind switch
+        {
+            StepKinds.Number => cards.Number(locale, step, prompt, run),
+            StepKinds.Form => cards.Form(locale, step, prompt, run),
+            _ => cards.Choice(locale, step, prompt, choices!, run),
+        };
         return new CardReply(card, new JsonObject { ["step"] = step.Id, ["run"] = run });
     }
+
+    /// <summary>The question a typed answer to a form goes to: its first one not yet answered.</summary>
+    private FlowStep FirstUnanswered(CareTurn turn, FlowStep form) =>
+        cards.Fields(form) is var fields && fields.FirstOrDefault(f => !turn.State.Dialog.Answers.ContainsKey(f.Id)) is { } first ? first : fields[0];
 
     private static IReadOnlyList<FlowChoice> YesNoChoices(FlowStep step) =>
         step.AllowUnsure
@@ -81,6 +90,8 @@ internal sealed class QuestionRenderer(CareTexts texts, CareCards cards)
     {
         StepKinds.YesNo => texts.T(turn, step.AllowUnsure ? "prompt.yesno_unsure.retry" : "prompt.yesno.retry"),
         StepKinds.Text => texts.T(turn, "prompt.text.retry"),
+        StepKinds.Form when FlowForm.IsChecklist(step) => texts.T(turn, "prompt.checklist.retry"),
+        StepKinds.Form => texts.T(turn, "prompt.form.retry", "question", texts.T(turn, FirstUnanswered(turn, step).Prompt!)),
         StepKinds.Number => texts.T(turn, "prompt.number.retry", "min", (step.Min ?? 0).ToString(CultureInfo.InvariantCulture))
             .Replace("{max}", (step.Max ?? 10).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal),
         _ => texts.T(turn, "prompt.choice.retry"),

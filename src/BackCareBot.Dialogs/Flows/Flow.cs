@@ -24,7 +24,10 @@ public static class StepKinds
     public const string Action = "action";
     public const string SubFlow = "flow";
 
-    public static bool Asks(string kind) => kind is Choice or YesNo or Number or Text;
+    /// <summary>Several questions of the flow on one card (<see cref="FlowStep.Fields"/>); see <see cref="FlowForm"/>.</summary>
+    public const string Form = "form";
+
+    public static bool Asks(string kind) => kind is Choice or YesNo or Number or Text or Form;
 }
 
 public sealed class FlowStep
@@ -38,6 +41,12 @@ public sealed class FlowStep
     public string? Why { get; set; }
 
     public List<FlowChoice>? Choices { get; set; }
+
+    /// <summary>For forms: the ids of the choice and yes/no steps of the same flow that the card asks at once.</summary>
+    public List<string>? Fields { get; set; }
+
+    /// <summary>For a form that is a checklist of warning signs: the key of its "None of these" answer.</summary>
+    public string? None { get; set; }
 
     /// <summary>For yes/no steps: the red flag a "yes" raises.</summary>
     public string? Flag { get; set; }

@@ -18,6 +18,7 @@ public sealed class FlowDialog<TTurn> : Dialog<TTurn>
     private readonly Flow _flow;
     private readonly IFlowHost<TTurn> _host;
     private readonly Dictionary<string, FlowStep> _steps;
+    private readonly Dictionary<string, FlowStep> _formOf = new(StringComparer.Ordinal);
 
     public FlowDialog(Flow flow, IFlowHost<TTurn> host)
         : base(flow.Id)
@@ -25,7 +26,16 @@ public sealed class FlowDialog<TTurn> : Dialog<TTurn>
         _flow = flow;
         _host = host;
         _steps = flow.Steps.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        foreach (var form in flow.Steps.Where(s => s.Kind == StepKinds.Form))
+        {
+            foreach (var field in form.Fields ?? [])
+            {
+                _formOf.TryAdd(field, form);
+            }
+        }
     }
+
+    private List<FlowStep> Fields(FlowStep form) => [.. (form.Fields ?? []).Select(id => _steps[id])];
 
     private FlowStep? CurrentStep(DialogContext<TTurn> dc) =>
         dc.ActiveFrame?.StepId is { } id && _steps.TryGetValue(id, out var step) ? step : null;
@@ -45,6 +55,11 @@ public sealed class FlowDialog<TTurn> : Dialog<TTurn>
         if ((input.CardStepId is { } answeredStep && answeredStep != step.Id) || (input.CardRun is { } run && run != dc.State.Run))
         {
             return DialogTurnResult.Stale;
+        }
+
+        if (step.Kind == StepKinds.Form)
+        {
+            return await ContinueFormAsync(dc, step, cancellationToken).ConfigureAwait(false);
         }
 
         var candidate = input.CardValue ?? input.Text;
@@ -132,6 +147,11 @@ public sealed class FlowDialog<TTurn> : Dialog<TTurn>
         var previous = frame.History[^1];
         frame.History.RemoveAt(frame.History.Count - 1);
         dc.State.Answers.Remove(previous);
+        if (_steps[previous] is { Kind: StepKinds.Form } form)
+        {
+            FlowForm.Undo(form, Fields(form), dc.State);
+        }
+
         frame.StepId = previous;
         frame.Attempts = 0;
         frame.Clarifying = false;
@@ -178,6 +198,14 @@ public sealed class FlowDialog<TTurn> : Dialog<TTurn>
                     break;
                 case StepKinds.SubFlow:
                     return await dc.BeginDialogAsync(step.Flow!, cancellationToken).ConfigureAwait(false);
+                case var _ when _formOf.TryGetValue(step.Id, out var form) && FlowForm.Covers(form, step, dc.State):
+                    // Answered on its form's card: walk on (the branches after it still run).
+                    stepId = step.Next;
+                    break;
+                case StepKinds.Form:
+                    FlowForm.Reset(step, Fields(step), dc.State);
+                    await _host.AskAsync(dc, step, AskReason.First, cancellationToken).ConfigureAwait(false);
+                    return DialogTurnResult.Waiting;
                 default:
                     await _host.AskAsync(dc, step, AskReason.First, cancellationToken).ConfigureAwait(false);
                     return DialogTurnResult.Waiting;
@@ -185,6 +213,87 @@ public sealed class FlowDialog<TTurn> : Dialog<TTurn>
         }
 
         return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A form's answer. From its card: every question it answered, each as if asked on its own (a "yes" to a warning
+    /// sign raises it; an emergency ends the flow; a checklist's "Not sure" counts as yes, and the host says why).
+    /// Typed: a checklist takes "no" / "none" for all of its signs and "yes" / "not sure" to ask them one at a time;
+    /// another form takes the answer to its first question and asks the rest one at a time.
+    /// </summary>
+    private async Task<DialogTurnResult> ContinueFormAsync(DialogContext<TTurn> dc, FlowStep form, CancellationToken cancellationToken)
+    {
+        var frame = dc.ActiveFrame!;
+        var input = dc.Turn.Input;
+        var fields = Fields(form);
+        List<FormAnswer> answers;
+        string? formAnswer;
+        if (input.IsCardAnswer && input.Data is { ValueKind: System.Text.Json.JsonValueKind.Object } data)
+        {
+            answers = FlowForm.Read(form, fields, data);
+            formAnswer = answers.Count > 0 || FlowForm.IsChecklist(form) ? FlowForm.Encode(answers) : null;
+        }
+        else if (FlowForm.IsChecklist(form))
+        {
+            answers = [];
+            formAnswer = YesNoRecognizer.Recognize(input.Text) switch
+            {
+                YesNoAnswer.No => FlowForm.NoneTicked,
+                YesNoAnswer.Yes or YesNoAnswer.Unsure => FlowForm.AskEach,
+                _ => ChoiceRecognizer.Recognize(input.Text, _host.Options(dc, form)) is not null ? FlowForm.NoneTicked : null,
+            };
+        }
+        else
+        {
+            var first = fields.Find(f => !dc.State.Answers.ContainsKey(f.Id)) ?? fields[0];
+            var (value, _) = Recognize(dc, first, input.Text);
+            answers = value is null ? [] : [new FormAnswer(first, value, value)];
+            formAnswer = null;
+        }
+
+        if (formAnswer is null && answers.Count == 0)
+        {
+            frame.Attempts++;
+            await _host.AskAsync(dc, form, frame.Attempts >= AttemptsBeforeStuck ? AskReason.Stuck : AskReason.Retry, cancellationToken).ConfigureAwait(false);
+            return DialogTurnResult.Waiting;
+        }
+
+        if (formAnswer is not null)
+        {
+            dc.State.Answers[form.Id] = formAnswer;
+            frame.History.Add(form.Id);
+        }
+
+        foreach (var answer in answers)
+        {
+            dc.State.Answers[answer.Field.Id] = answer.Value;
+            if (formAnswer is null)
+            {
+                frame.History.Add(answer.Field.Id);
+            }
+        }
+
+        frame.Attempts = 0;
+        var result = new StepAnswer(formAnswer is null ? answers[0].Field.Id : form.Id, formAnswer ?? answers[0].Value);
+        foreach (var answer in answers)
+        {
+            if (answer.Unsure)
+            {
+                await _host.CountUnsureAsYesAsync(dc, answer.Field, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (!await _host.OnAnsweredAsync(dc, answer.Field, answer.Value, cancellationToken).ConfigureAwait(false))
+            {
+                return await dc.EndDialogAsync(Stopped, cancellationToken).ConfigureAwait(false) with { Answer = result };
+            }
+
+            if (dc.ActiveFrame != frame)
+            {
+                return DialogTurnResult.Waiting with { Answer = result };
+            }
+        }
+
+        return await RunFromAsync(dc, form.Next, cancellationToken).ConfigureAwait(false) with { Answer = result };
     }
 
     private (string? Value, bool Unsure) Recognize(DialogContext<TTurn> dc, FlowStep step, string? text)

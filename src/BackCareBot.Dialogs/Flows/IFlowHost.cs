@@ -40,6 +40,9 @@ public interface IFlowHost<TTurn>
     /// <returns>False to stop the flow.</returns>
     Task<bool> OnAnsweredAsync(DialogContext<TTurn> dc, FlowStep step, string value, CancellationToken cancellationToken);
 
+    /// <summary>A "Not sure" on a form's card counts as yes: the host says why, before the answer is taken.</summary>
+    Task CountUnsureAsYesAsync(DialogContext<TTurn> dc, FlowStep step, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>The facts a branch rule can test this turn, besides the answers.</summary>
     IConditionFacts Facts(DialogContext<TTurn> dc);
 }
