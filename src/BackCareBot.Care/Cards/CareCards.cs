@@ -25,7 +25,7 @@ public sealed class CareCards(CareContent content, Localizer localizer, Func<str
     public const string TeamsChannel = "msteams";
 
     /// <summary>The templates the bot sends; the content validator requires each of them.</summary>
-    public static readonly string[] Templates = ["question", "number", "answered", "exercise"];
+    public static readonly string[] Templates = ["question", "number", "answered", "exercise", "checkin", "checkin-time"];
 
     /// <summary>
     /// A question with one button per choice, each in an action set of its own so that long lists stack instead of
@@ -169,7 +169,8 @@ public sealed class CareCards(CareContent content, Localizer localizer, Func<str
 
     public static JsonElement ToJson(AdaptiveCard card) => JsonSerializer.SerializeToElement(card, CardJsonContext.Default.AdaptiveCard);
 
-    private AdaptiveCard Expand(string template, JsonObject data) => content.Cards[template].Expand(data);
+    /// <summary>A template of dialogs/cards/ filled with <paramref name="data"/> (the check-in cards are built in <see cref="CheckInCards"/>).</summary>
+    internal AdaptiveCard Expand(string template, JsonObject data) => content.Cards[template].Expand(data);
 
     private static ExecuteAction WithFallback(ExecuteAction execute)
     {
