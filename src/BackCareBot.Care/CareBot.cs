@@ -39,7 +39,6 @@ public sealed partial class CareBot : IBot
     private readonly DialogSet<CareTurn> _dialogs = new();
     private readonly CareRouter _router;
     private readonly CareSender _sender;
-    private readonly StoredReplies _replies;
 
     /// <param name="checkIns">The due-time index of planned check-ins (in memory when not given, for tools and benchmarks).</param>
     public CareBot(
@@ -64,7 +63,6 @@ public sealed partial class CareBot : IBot
 
         _router = new CareRouter(services, new RedFlagScreen(content), typed, steps, questions);
         _sender = new CareSender(texts);
-        _replies = new StoredReplies(store, _checkIns, logger);
     }
 
     public static string StateKey(Activity activity) => $"conversation/{activity.ChannelId}/{activity.Conversation?.Id}";
@@ -101,24 +99,16 @@ public sealed partial class CareBot : IBot
         {
             var stored = await _store.ReadAsync(key, cancellationToken).ConfigureAwait(false);
             var state = Load(stored);
-            if (stored is not null && state.Pending is { Sending: true })
-            {
-                // A check-in whose sending began before the instance stopped: it may have been seen, so it is not
-                // sent again; a check-in event then has nothing to do, a user's activity runs as usual.
-                await _replies.DropAsync(key, stored, state, cancellationToken).ConfigureAwait(false);
-                if (IsCheckInTurn(activity))
-                {
-                    return;
-                }
-
-                continue;
-            }
-
             if (stored is not null && (state.Pending is not null || (activity.Id is not null && activity.Id == state.LastActivityId)))
             {
-                // The scheduler's retry of a check-in whose send failed (or whose instance stopped before sending)
-                // delivers its stored replies; once delivered, the next check-in goes into the index.
                 Redeliver(turn, key, stored.ETag, state);
+                if (IsCheckInTurn(activity))
+                {
+                    // The scheduler's retry of a check-in whose send failed: its replies go out again, and the index
+                    // gets the planned due time back (the retry entry replaced it), as on every check-in turn.
+                    await ReplanAsync(key, state, cancellationToken).ConfigureAwait(false);
+                }
+
                 return;
             }
 
@@ -146,7 +136,7 @@ public sealed partial class CareBot : IBot
             turn.Outbox.Replay(inner.Outbox.Entries);
             if (etag is not null && state.Pending is not null)
             {
-                _replies.Attach(turn.Outbox, key, etag, state);
+                turn.Outbox.Acknowledge = (count, token) => AcknowledgeAsync(key, etag, state, count, token);
             }
 
             return;
@@ -174,7 +164,7 @@ public sealed partial class CareBot : IBot
         {
             LogRedelivery(_logger, pending.Entries.Count, sameActivity);
             turn.Outbox.Replay(pending.Entries);
-            _replies.Attach(turn.Outbox, key, etag, state);
+            turn.Outbox.Acknowledge = (count, token) => AcknowledgeAsync(key, etag, state, count, token);
         }
     }
 
@@ -224,18 +214,15 @@ public sealed partial class CareBot : IBot
         if (stored is null || !bytes.AsSpan().SequenceEqual(stored.Data))
         {
             state.LastActivityId = turn.Activity.Id;
-            state.Pending = turn.Outbox.Entries.Count > 0
-                ? new PendingReplies { Entries = [.. turn.Outbox.Entries], Invoke = turn.InvokeResponse, Sending = IsCheckInTurn(turn.Activity) ? false : null }
-                : null;
+            state.Pending = turn.Outbox.Entries.Count > 0 ? new PendingReplies { Entries = [.. turn.Outbox.Entries], Invoke = turn.InvokeResponse } : null;
             bytes = JsonSerializer.SerializeToUtf8Bytes(state, CareStateJsonContext.Default.CareState);
             etag = await _store.WriteAsync(key, bytes, stored?.ETag, cancellationToken).ConfigureAwait(false);
         }
 
-        // A check-in turn always re-plans, changed or not (the scheduler completes its claim only if nobody
-        // re-planned), but one with replies to send only once they are delivered: until then its claim keeps it due.
-        if ((IsCheckInTurn(care.Activity) && state.Pending?.Sending is null) || (!IsCheckInTurn(care.Activity) && state.CheckInDue != dueBefore))
+        // A check-in turn always re-plans, changed or not: the scheduler completes its claim only if nobody re-planned.
+        if (IsCheckInTurn(care.Activity) || state.CheckInDue != dueBefore)
         {
-            await _replies.ReplanAsync(key, state, cancellationToken).ConfigureAwait(false);
+            await ReplanAsync(key, state, cancellationToken).ConfigureAwait(false);
         }
 
         return etag;
@@ -243,8 +230,41 @@ public sealed partial class CareBot : IBot
 
     private static bool IsCheckInTurn(Activity activity) => activity.IsType(ActivityTypes.Event) && activity.Name == CareRouter.CheckInEvent;
 
+    /// <summary>Puts the state's planned check-in into the due-time index, or removes it when none is planned.</summary>
+    private Task ReplanAsync(string key, CareState state, CancellationToken cancellationToken) =>
+        state.CheckInDue is { } due && state.CheckInReference is { } reference
+            ? _checkIns.ScheduleAsync(new CheckInEntry { StateKey = key, Due = due, Reference = reference }, cancellationToken)
+            : _checkIns.CancelAsync(key, cancellationToken);
+
+    /// <summary>Removes delivered replies from the stored state (one conditional write); a conflict means a later turn already replaced them.</summary>
+    private async Task AcknowledgeAsync(string key, string etag, CareState state, int delivered, CancellationToken cancellationToken)
+    {
+        if (state.Pending is not { } pending)
+        {
+            return;
+        }
+
+        pending.Entries.RemoveRange(0, Math.Min(delivered, pending.Entries.Count));
+        if (pending.Entries.Count == 0)
+        {
+            state.Pending = null;
+        }
+
+        try
+        {
+            await _store.WriteAsync(key, JsonSerializer.SerializeToUtf8Bytes(state, CareStateJsonContext.Default.CareState), etag, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StateConflictException)
+        {
+            LogAcknowledgeConflict(_logger);
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering {Count} stored replies again ({Retry}: true for the channel's retry of their turn, false for a later activity)")]
     private static partial void LogRedelivery(ILogger logger, int count, bool retry);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivered replies were not marked: the state had changed since")]
+    private static partial void LogAcknowledgeConflict(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "State changed under a turn (attempt {Attempt}); running the turn again")]
     private static partial void LogConflict(ILogger logger, int attempt);

@@ -162,87 +162,6 @@ public sealed class CheckInSchedulerTests : IAsyncLifetime
         Assert.Equal(40, greetings.Distinct().Count());
     }
 
-    [Fact]
-    public async Task An_instance_that_stops_after_storing_a_check_in_and_before_sending_it_leaves_it_to_the_next_which_sends_it_once()
-    {
-        var stopping = new StoppingStore();
-        var before = Host(Sqlite(), stopping.Wrap);
-        await PlanAsync(before, 1, Due);
-        _clock.SetUtcNow(Due.AddMinutes(1));
-
-        // The check-in turn is stored; the instance stops as it is about to hand the check-in to the Connector.
-        using (var stop = new CancellationTokenSource())
-        {
-            var sweep = before.Services.GetRequiredService<CheckInScheduler>().SweepAsync(stop.Token);
-            Assert.True(await stopping.Holding.Task.WaitAsync(TimeSpan.FromMinutes(1)));
-            stop.Cancel();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sweep);
-        }
-
-        await StopAsync(before);
-        Assert.Empty(Greetings());
-
-        // A restarted instance finds it due once the stopped one's claim has run out, and sends it once.
-        var after = Host(Sqlite());
-        Assert.Equal(0, await SweepAsync(after));
-        _clock.Advance(TimeSpan.FromMinutes(3));
-        Assert.Equal(1, await SweepAsync(after));
-        Assert.Equal(0, await SweepAsync(after));
-        Assert.Single(Greetings());
-        _clock.SetUtcNow(Due.AddDays(1).AddMinutes(1));
-        Assert.Equal(1, await SweepAsync(after));
-        Assert.Equal(2, Greetings().Count);
-    }
-
-    [Fact]
-    public async Task An_instance_that_stops_after_sending_a_check_in_and_before_recording_it_never_makes_it_arrive_twice()
-    {
-        using var released = new ManualResetEventSlim(false);
-        using var holding = new ManualResetEventSlim(false);
-        _connectorAnswer = r =>
-        {
-            if (!released.IsSet && r.Body.Contains("Good morning", StringComparison.Ordinal))
-            {
-                // The Connector has the check-in (the user sees it); its answer never reaches the instance.
-                holding.Set();
-                released.Wait(TimeSpan.FromMinutes(1));
-            }
-
-            return new LocalResponse(200, """{"id":"1"}""");
-        };
-        var before = Host(Sqlite());
-        await PlanAsync(before, 1, Due);
-        _clock.SetUtcNow(Due.AddMinutes(1));
-        using (var stop = new CancellationTokenSource())
-        {
-            var sweep = before.Services.GetRequiredService<CheckInScheduler>().SweepAsync(stop.Token);
-            Assert.True(holding.Wait(TimeSpan.FromMinutes(1)));
-            stop.Cancel();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sweep);
-        }
-
-        await StopAsync(before);
-        released.Set();
-        Assert.Single(Greetings());
-
-        // The restarted instance's sweep after the claim ran out, and the user's answer, send no second check-in.
-        var after = Host(Sqlite());
-        _clock.Advance(TimeSpan.FromMinutes(3));
-        await SweepAsync(after);
-        var message = TeamsUser.Message(_connector, "3", "1717311000099");
-        message["conversation"]!["id"] = "a:user-0";
-        using (var response = await after.CreateClient().PostActivityAsync(message))
-        {
-            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        }
-
-        Assert.Single(Greetings());
-        Assert.Contains(_connector.Requests, r => r.Body.Contains("How long did the stiffness last", StringComparison.Ordinal));
-        _clock.SetUtcNow(Due.AddDays(1).AddMinutes(1));
-        Assert.Equal(1, await SweepAsync(after));
-        Assert.Equal(2, Greetings().Count);
-    }
-
     [Theory]
     [InlineData("CheckIn:BatchSize", "0")]
     [InlineData("CheckIn:Lease", "-00:01:00")]
@@ -260,13 +179,7 @@ public sealed class CheckInSchedulerTests : IAsyncLifetime
 
     private Dictionary<string, string?> Sqlite() => new() { ["Storage:Kind"] = "Sqlite", ["Storage:DataFolder"] = _dataFolder };
 
-    private async Task StopAsync(BotHost host)
-    {
-        _hosts.Remove(host);
-        await host.DisposeAsync();
-    }
-
-    private BotHost Host(Dictionary<string, string?>? storage = null, Action<IServiceCollection>? services = null)
+    private BotHost Host(Dictionary<string, string?>? storage = null)
     {
         var settings = BotHost.Anonymous();
         // The test sweeps by hand; the background sweep runs only at start-up.
@@ -276,11 +189,7 @@ public sealed class CheckInSchedulerTests : IAsyncLifetime
             settings[key] = value;
         }
 
-        var host = new BotHost(settings, collection =>
-        {
-            collection.AddSingleton<TimeProvider>(_clock);
-            services?.Invoke(collection);
-        });
+        var host = new BotHost(settings, services => services.AddSingleton<TimeProvider>(_clock));
         _hosts.Add(host);
         // Started now, so its start-up sweep runs before the test moves the clock.
         _ = host.Services;
@@ -318,43 +227,5 @@ public sealed class CheckInSchedulerTests : IAsyncLifetime
             await store.WriteAsync(key, JsonSerializer.SerializeToUtf8Bytes(state, CareStateJsonContext.Default.CareState), null, token);
             await index.ScheduleAsync(new CheckInEntry { StateKey = key, Due = due, Reference = reference }, token);
         });
-    }
-
-    /// <summary>
-    /// The real store, with the instance stopping at one point: the write that records that a check-in is being
-    /// handed to the Connector waits (the instance is stopping) and never completes.
-    /// </summary>
-    private sealed class StoppingStore
-    {
-        public TaskCompletionSource<bool> Holding { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public void Wrap(IServiceCollection services)
-        {
-            var registered = services.Last(d => d.ServiceType == typeof(IStateStore));
-            services.Remove(registered);
-            services.AddSingleton<IStateStore>(provider => new Stopping((IStateStore)registered.ImplementationFactory!(provider), this));
-        }
-
-        private sealed class Stopping(IStateStore inner, StoppingStore owner) : IStateStore, IDisposable
-        {
-            public void Dispose() => (inner as IDisposable)?.Dispose();
-
-            public Task<StoredState?> ReadAsync(string key, CancellationToken cancellationToken) => inner.ReadAsync(key, cancellationToken);
-
-            public async Task<string> WriteAsync(string key, ReadOnlyMemory<byte> data, string? expectedETag, CancellationToken cancellationToken)
-            {
-                if (System.Text.Encoding.UTF8.GetString(data.Span).Contains("\"sending\":true", StringComparison.Ordinal))
-                {
-                    owner.Holding.TrySetResult(true);
-                    await Task.Delay(Timeout.Infinite, cancellationToken);
-                }
-
-                return await inner.WriteAsync(key, data, expectedETag, cancellationToken);
-            }
-
-            public Task DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
-
-            public IAsyncEnumerable<string> ListKeysAsync(string prefix, CancellationToken cancellationToken) => inner.ListKeysAsync(prefix, cancellationToken);
-        }
     }
 }

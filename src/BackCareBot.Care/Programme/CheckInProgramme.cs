@@ -8,12 +8,14 @@ namespace BackCareBot.Care.Programme;
 
 /// <summary>
 /// The daily check-in over the programme's weeks: opting in (at the picked local time, in the user's zone), the
-/// typed commands that change it, and the proactive "checkin" event, which starts today's check-in once, when it is
-/// due — a repeated event (another instance, a retry) starts nothing new.
+/// typed commands that change it, and the proactive "checkin" event, which starts today's check-in once — a
+/// repeated event (another instance, a retry) starts nothing new, and a retry after a failed send re-sends only
+/// a check-in nobody has answered yet.
 /// </summary>
 internal sealed class CheckInProgramme(CareTexts texts, CheckInOptions options, TimeProvider time)
 {
     public const string Flow = "checkin";
+    private const string FirstStep = "checkin_pain";
     private const string AssessedStep = "pain_now";
 
     /// <summary>Opts in, or moves the time (minutes after local midnight; null keeps it, or 08:00 for a new plan).</summary>
@@ -99,21 +101,21 @@ internal sealed class CheckInProgramme(CareTexts texts, CheckInOptions options, 
             return false;
         }
 
-        // Only a due check-in starts one: a repeated event, or a retry of a check-in already sent, starts nothing
-        // (a retry of one whose replies were not delivered delivers those instead, before this is reached).
-        if (care.State.CheckInDue is not { } due || due > now)
+        if (care.State.CheckInDue is { } due && due <= now)
         {
-            return false;
+            plan.LastSentOn = CheckInSchedule.LocalDate(plan, now);
+            plan.SnoozedOn = null;
+            Replan(care, now);
+            if (care.State.CheckInDue is null)
+            {
+                // The programme's weeks are over: it says so once and plans nothing more.
+                care.Say(texts.Fill(care, T(care, "programme.ended")));
+                Stop(care);
+                return false;
+            }
         }
-
-        plan.LastSentOn = CheckInSchedule.LocalDate(plan, now);
-        plan.SnoozedOn = null;
-        Replan(care, now);
-        if (care.State.CheckInDue is null)
+        else if (!(plan.LastSentOn == CheckInSchedule.LocalDate(plan, now) && dc.ActiveFrame?.DialogId == Flow && !dc.State.Answers.ContainsKey(FirstStep)))
         {
-            // The programme's weeks are over: it says so once and plans nothing more.
-            care.Say(texts.Fill(care, T(care, "programme.ended")));
-            Stop(care);
             return false;
         }
 

@@ -70,13 +70,6 @@ public sealed class PendingReplies
     public List<OutgoingActivity> Entries { get; set; } = [];
 
     public InvokeResponse? Invoke { get; set; }
-
-    /// <summary>
-    /// For a check-in's replies (null for a user's turn): false until they are handed to the channel, true once that
-    /// began. After a crash, false replies are delivered after the restart; true ones may have been seen, so they are
-    /// dropped rather than sent again: a check-in never arrives twice.
-    /// </summary>
-    public bool? Sending { get; set; }
 }
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]

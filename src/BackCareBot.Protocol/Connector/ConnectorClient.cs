@@ -82,11 +82,11 @@ public sealed class ConnectorClient(HttpClient http, TrustedServiceUrls trusted)
         }
         catch (HttpRequestException ex)
         {
-            throw new ConnectorException(0, $"The Connector could not be reached ({ex.HttpRequestError}).", ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError);
+            throw new ConnectorException(0, $"The Connector could not be reached ({ex.HttpRequestError}).");
         }
         catch (MsalException ex)
         {
-            throw new ConnectorException(0, $"The bot's token could not be obtained ({ex.ErrorCode}); nothing was sent.", unsent: true);
+            throw new ConnectorException(0, $"The bot's token could not be obtained ({ex.ErrorCode}); nothing was sent.");
         }
     }
 
@@ -94,12 +94,12 @@ public sealed class ConnectorClient(HttpClient http, TrustedServiceUrls trusted)
     {
         if (string.IsNullOrEmpty(serviceUrl) || !Uri.TryCreate(serviceUrl.TrimEnd('/') + "/", UriKind.Absolute, out var baseUri))
         {
-            throw new ConnectorException(0, "The activity has no usable serviceUrl.", unsent: true);
+            throw new ConnectorException(0, "The activity has no usable serviceUrl.");
         }
 
         if (!trusted.IsTrusted(baseUri))
         {
-            throw new ConnectorException(0, "The serviceUrl did not arrive on an authenticated activity; nothing was sent.", unsent: true);
+            throw new ConnectorException(0, "The serviceUrl did not arrive on an authenticated activity; nothing was sent.");
         }
 
         return new Uri(baseUri, path);
@@ -128,7 +128,7 @@ public sealed class ConnectorClient(HttpClient http, TrustedServiceUrls trusted)
     }
 
     private static string Escape(string? id) =>
-        string.IsNullOrEmpty(id) ? throw new ConnectorException(0, "The activity has no conversation or activity id.", unsent: true) : Uri.EscapeDataString(id);
+        string.IsNullOrEmpty(id) ? throw new ConnectorException(0, "The activity has no conversation or activity id.") : Uri.EscapeDataString(id);
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
@@ -152,13 +152,7 @@ public sealed class ConnectorClient(HttpClient http, TrustedServiceUrls trusted)
     }
 }
 
-public sealed class ConnectorException(int statusCode, string message, bool unsent = false) : Exception(message)
+public sealed class ConnectorException(int statusCode, string message) : Exception(message)
 {
     public int StatusCode { get; } = statusCode;
-
-    /// <summary>
-    /// Whether the activity is known not to have reached the channel: the Connector answered with an error status,
-    /// could not be connected to, or no token could be had. False after a timeout, when it may have arrived.
-    /// </summary>
-    public bool Unsent { get; } = unsent || statusCode >= 400;
 }

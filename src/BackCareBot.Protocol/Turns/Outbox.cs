@@ -45,19 +45,6 @@ public sealed class Outbox : IChannelSender
     public Func<int, CancellationToken, Task>? Acknowledge { get; set; }
 
     /// <summary>
-    /// Set by a bot that must tell "not sent yet" from "perhaps sent" after a crash (a proactive message that must
-    /// never arrive twice): awaited once before the first entry goes out, so the bot can record that sending began.
-    /// </summary>
-    public Func<CancellationToken, Task>? Sending { get; set; }
-
-    /// <summary>
-    /// With <see cref="Sending"/>: called after a failed delivery (and its acknowledgement) when the failure shows
-    /// that the rest did not go out (<see cref="Connector.ConnectorException.Unsent"/>: refused, or not reached);
-    /// not after a timeout or a cancellation, when an entry may have arrived all the same.
-    /// </summary>
-    public Func<CancellationToken, Task>? Unsent { get; set; }
-
-    /// <summary>
     /// The activities as a conversation shows them now: sends in order, updates and deletes applied. Sends without
     /// an id get <c>reply-N</c>, as no channel assigns ids to an expectReplies answer.
     /// </summary>
@@ -123,11 +110,6 @@ public sealed class Outbox : IChannelSender
     public async Task DeliverAsync(IChannelSender channel, CancellationToken cancellationToken)
     {
         var delivered = 0;
-        if (Sending is { } sending && _entries.Count > 0)
-        {
-            await sending(cancellationToken).ConfigureAwait(false);
-        }
-
         try
         {
             for (; delivered < _entries.Count; delivered++)
@@ -135,14 +117,9 @@ public sealed class Outbox : IChannelSender
                 await DeliverAsync(channel, _entries[delivered], cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (Exception e) when (delivered > 0 || Unsent is not null)
+        catch when (delivered > 0)
         {
             await AcknowledgeAsync(delivered, CancellationToken.None).ConfigureAwait(false);
-            if (Unsent is { } unsent && e is Connector.ConnectorException { Unsent: true })
-            {
-                await unsent(CancellationToken.None).ConfigureAwait(false);
-            }
-
             throw;
         }
 
