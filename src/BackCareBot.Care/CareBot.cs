@@ -62,7 +62,7 @@ public sealed partial class CareBot : IBot, IStoredReplies
             content, texts, new CareCards(content, _localizer, () => pictures.BaseUrl), store, time ?? TimeProvider.System, checkInOptions?.Value ?? new CheckInOptions(),
             links ?? new Privacy.PrivateLinks(store, new CareOptions(), time ?? TimeProvider.System, pictures));
         var steps = new StepCatalog(content);
-        var questions = new QuestionRenderer(texts, services.Cards);
+        var questions = new QuestionRenderer(texts, services.Cards, new CheckInCardQuestion(content, services.CheckInCards));
         var typed = new TypedAnswers(content);
         var host = new CareFlowHost(content, texts, questions, new FlowActions(services), typed);
         foreach (var flow in content.Flows.Values)

@@ -79,6 +79,18 @@ public static class CardCatalog
                 Add($"weekly-worse-same-{locale}", weekly.Build(locale, new WeekFigures(monday, monday.AddDays(6), 7, 5, 3, 7, 0, "same")));
                 Add($"weekly-quiet-top-{locale}", weekly.Build(locale, new WeekFigures(monday, monday.AddDays(2), 3, 0, null, null, 0, "top")));
 
+                // The check-in cards: the day's card with and without last answers filled in, the time card with and without the zone question.
+                var checkIns = new CheckInCards(cards, localizer);
+                var checkInSteps = content.Flows["checkin"].Steps;
+                var pain = checkInSteps.Single(s => s.Card == CheckInCards.Card);
+                var prompt = localizer.Text(locale, pain.Prompt!);
+                Add($"checkin-{locale}", checkIns.Daily(locale, pain, prompt, Run, checkInSteps, new Dictionary<string, string>()), new JsonObject { ["step"] = pain.Id, ["run"] = Run });
+                Add($"checkin-filled-{locale}", checkIns.Daily(locale, pain, prompt, Run, checkInSteps, new Dictionary<string, string> { ["stiffness"] = "over60", ["slept"] = "varies", ["exercised"] = "some" }));
+                var plan = new CheckInPlan { TimeZone = "Europe/London", Minutes = 450 };
+                var now = new DateTimeOffset(2026, 11, 24, 7, 30, 0, TimeSpan.Zero);
+                Add($"checkin-time-{locale}", checkIns.Time(locale, plan, Run, null, now));
+                Add($"checkin-time-zone-{locale}", checkIns.Time(locale, plan, Run, CheckInZones.For(locale == Localizer.Chinese ? "zh-CN" : "en-US"), now));
+
                 var question = localizer.Text(locale, "q.sleep_position");
                 Add($"answered-{locale}", cards.Answered(locale, question, localizer.Text(locale, "choice.sleep_position.side")));
                 Add($"closed-{locale}", cards.Closed(locale, question));

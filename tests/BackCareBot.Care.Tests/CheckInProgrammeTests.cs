@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using BackCareBot.Care.Programme;
 using BackCareBot.Care.State;
 
@@ -24,12 +25,13 @@ public sealed class CheckInProgrammeTests
             Assert.Empty(await bot.CheckInsDueAsync(Utc(day, 7, 29)));
             var greeting = await bot.CheckInsDueAsync(Utc(day, 7, 31));
             Assert.Contains("Good morning", greeting[0].Text, StringComparison.Ordinal);
-            await bot.SayAllAsync("better", "no", $"{28 - day}");
+            await bot.SubmitAsync(CheckInCard.Press(greeting[1].Cards[0], $"{28 - day}", Inputs("under30", "back", "yes")));
+            await bot.SayAsync("no");
             Assert.Empty(await bot.CheckInsDueAsync(Utc(day, 23, 0)));
         }
 
         var progress = (await bot.SayAsync("my progress"))[0].Text;
-        Assert.Contains("- 2026-11-25: 3/10, Better\n- 2026-11-26: 2/10, Better\n- 2026-11-27: 1/10, Better", progress, StringComparison.Ordinal);
+        Assert.Contains("- 2026-11-25: 3/10, About the same\n- 2026-11-26: 2/10, Better\n- 2026-11-27: 1/10, Better", progress, StringComparison.Ordinal);
         Assert.Contains("from 3/10 to 1/10 over 3 check-ins", progress, StringComparison.Ordinal);
         Assert.Contains("Check-in diary (3 days)", (await bot.SayAsync("what do you know about me"))[0].Text, StringComparison.Ordinal);
 
@@ -65,9 +67,10 @@ public sealed class CheckInProgrammeTests
     {
         var bot = new ConversationDriver();
         await bot.SayAllAsync([.. ToOffer, "yes"]);
-        await bot.CheckInsDueAsync(Utc(25, 8, 1));
+        var card = (await bot.CheckInsDueAsync(Utc(25, 8, 1)))[1].Cards[0];
 
-        var replies = await bot.SayAllAsync("worse", "no", pain);
+        await bot.SubmitAsync(CheckInCard.Press(card, pain, Inputs("under30", "back", "yes")));
+        var replies = await bot.SayAsync("no");
 
         var seen = string.Join("\n", replies.Select(r => r.Visible));
         Assert.Equal(recheck, seen.Contains("warning signs again", StringComparison.Ordinal));
@@ -103,10 +106,10 @@ public sealed class CheckInProgrammeTests
         var bot = new ConversationDriver();
         await bot.SayAllAsync([.. ToOffer, "yes"]);
         Assert.NotEmpty(await bot.CheckInsDueAsync(Utc(25, 8, 1)));
-        await bot.SayAsync("better");
+        await bot.SayAsync("4");
 
         Assert.Empty(await bot.CheckInAsync());
-        Assert.Equal("better", (await StateAsync(bot)).Dialog.Answers["checkin_how"]);
+        Assert.Equal("4", (await StateAsync(bot)).Dialog.Answers["checkin_pain"]);
     }
 
     [Fact]
@@ -115,8 +118,9 @@ public sealed class CheckInProgrammeTests
         var bot = new ConversationDriver();
         await bot.SayAllAsync([.. ToOffer, "yes"]);
 
-        await bot.CheckInsDueAsync(Utc(25, 8, 1));
-        await bot.SayAllAsync("better", "no", "4");
+        var card = (await bot.CheckInsDueAsync(Utc(25, 8, 1)))[1].Cards[0];
+        await bot.SubmitAsync(CheckInCard.Press(card, "4", Inputs("under30", "back", "yes")));
+        await bot.SayAsync("no");
         Assert.Contains("4/10", (await bot.SayAsync("my progress"))[0].Text, StringComparison.Ordinal);
 
         await bot.SayAllAsync("forget me", "yes");
@@ -154,6 +158,9 @@ public sealed class CheckInProgrammeTests
         Assert.Contains("2026-11-25 08:00 (America/New_York)", reply[0].Text, StringComparison.Ordinal);
         Assert.Equal(Utc(25, 13), (await StateAsync(bot)).CheckInDue);
     }
+
+    private static JsonObject Inputs(string stiffness, string slept, string exercised) =>
+        new() { ["stiffness"] = stiffness, ["slept"] = slept, ["exercised"] = exercised };
 
     private static async Task<CareState> StateAsync(ConversationDriver bot)
     {

@@ -272,7 +272,7 @@ public sealed class ConversationBehaviourTests
     }
 
     [Fact]
-    public async Task Check_in_the_next_morning_asks_how_it_is_steps_back_when_worse_and_plans_the_next_day()
+    public async Task Check_in_the_next_morning_asks_the_pain_steps_back_when_worse_and_plans_the_next_day()
     {
         var bot = new ConversationDriver();
         await bot.SayAllAsync([.. ToSleepQuestion, "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "neither", "5", "no", "no"]);
@@ -283,9 +283,10 @@ public sealed class ConversationBehaviourTests
         Assert.Empty(await bot.CheckInsDueAsync(new DateTimeOffset(2026, 11, 25, 7, 59, 0, TimeSpan.Zero)));
         var greeting = await bot.CheckInsDueAsync(new DateTimeOffset(2026, 11, 25, 8, 0, 30, TimeSpan.Zero));
         Assert.Contains("Good morning", greeting[0].Text, StringComparison.Ordinal);
-        Assert.Contains("compared with yesterday", greeting[1].Visible, StringComparison.Ordinal);
-        await bot.SayAllAsync("worse", "no");
-        var plan = await bot.SayAsync("5");
+        Assert.Contains("how bad is your back pain this morning", greeting[1].Visible, StringComparison.Ordinal);
+        // Typed, the check-in card's questions come one by one: pain (one point up: worse), stiffness, position, exercises, new signs.
+        await bot.SayAllAsync("6", "less than 30 minutes", "on my back", "yes");
+        var plan = await bot.SayAsync("no");
 
         Assert.Contains("gentler versions", plan[0].Text, StringComparison.Ordinal);
         // When to get help is repeated at every check-in (clinical.md 1: about 2 weeks, then 4 to 6 weeks).
@@ -387,7 +388,7 @@ public sealed class ConversationBehaviourTests
         // The daily-life questions, then yes to check-ins; the next morning's check-in makes a new plan.
         await bot.SayAllAsync("no", "no", "yes", "no");
         Assert.NotEmpty(await bot.CheckInsDueAsync(new DateTimeOffset(2026, 11, 25, 8, 1, 0, TimeSpan.Zero)));
-        await bot.SayAllAsync("better", "no", "2");
+        await bot.SayAllAsync("2", "less than 30 minutes", "on my back", "yes", "no");
         var stepBack = (await StateAsync(bot)).DoseStepBack;
         // A card of the earlier plan that got no feedback: only its plan number tells that it is out of date.
         await bot.SendAsync(Press("exercise.hurts", FeedbackData(cards[1], "exercise.hurts")!));
@@ -581,7 +582,7 @@ public sealed class ConversationBehaviourTests
         await bot.SendAsync(Press("exercise.hurts", superman));
         await bot.SayAllAsync("no", "no", "yes", "no");
         Assert.NotEmpty(await bot.CheckInsDueAsync(new DateTimeOffset(2026, 11, 25, 8, 1, 0, TimeSpan.Zero)));
-        var next = (await bot.SayAllAsync("same", "no", "2")).SelectMany(r => r.Exercises).ToList();
+        var next = (await bot.SayAllAsync("2", "less than 30 minutes", "on my back", "yes", "no")).SelectMany(r => r.Exercises).ToList();
 
         Assert.DoesNotContain("EX-SUPERMAN", next);
         Assert.Contains("EX-BIRD-DOG", next);

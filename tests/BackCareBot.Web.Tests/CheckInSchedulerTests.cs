@@ -99,7 +99,7 @@ public sealed class CheckInSchedulerTests : IAsyncLifetime
         Assert.Equal(1, await SweepAsync(host));
         var delivered = _connector.Requests.Skip(failed).ToList();
         Assert.Single(delivered, r => r.Body.Contains("Good morning", StringComparison.Ordinal));
-        Assert.Single(delivered, r => r.Body.Contains("compared with yesterday", StringComparison.Ordinal));
+        Assert.Single(delivered, r => r.Body.Contains("how bad is your back pain this morning", StringComparison.Ordinal));
 
         // Today's check-in is done; tomorrow's is still planned.
         _clock.Advance(TimeSpan.FromHours(3));

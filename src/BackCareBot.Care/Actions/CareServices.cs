@@ -13,4 +13,8 @@ internal sealed record CareServices(CareContent Content, CareTexts Texts, CareCa
     public ExercisePlanner Exercises { get; } = new(Content);
 
     public CheckInProgramme Programme { get; } = new(Texts, CheckIns, Time);
+
+    public CheckInCards CheckInCards { get; } = new(Cards, Texts.Localizer);
+
+    public CheckInTimeOffer TimeOffer => new(CheckInCards, Time);
 }

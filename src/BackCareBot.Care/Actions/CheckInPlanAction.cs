@@ -4,25 +4,31 @@ using BackCareBot.Dialogs.Engine;
 
 namespace BackCareBot.Care.Actions;
 
-/// <summary>"checkin_plan": after a check-in, today's answers go into the diary, a worse day steps the dose back, the programme's review (escalation, the plan's step, the weekly summary) speaks, and today's cards follow.</summary>
+/// <summary>
+/// "checkin_plan": after a check-in, today's answers go into the diary (pain, stiffness, sleeping position, exercises,
+/// and "compared with yesterday" from the pain scores), a worse day steps the dose back, the programme's review
+/// (escalation, the plan's step, the weekly summary) speaks, and today's cards follow.
+/// </summary>
 internal sealed class CheckInPlanAction(CareTexts texts, ExercisePlanCards plan, CheckInProgramme programme, ProgrammeReview review) : IFlowAction
 {
     public Task<bool> RunAsync(DialogContext<CareTurn> dc, CancellationToken cancellationToken)
     {
         var turn = dc.Turn;
-        var how = dc.State.Answers.GetValueOrDefault("checkin_how", "same");
+        var answers = dc.State.Answers;
+        var how = CheckInComparison.Of(answers);
         if (how == "worse")
         {
             turn.State.DoseStepBack++;
         }
 
-        if (dc.State.Answers.TryGetValue("checkin_pain", out var pain))
+        if (answers.TryGetValue("checkin_pain", out var pain))
         {
-            dc.State.Answers["pain_now"] = pain;
             if (int.TryParse(pain, System.Globalization.CultureInfo.InvariantCulture, out var score))
             {
-                programme.Record(turn, how, score);
+                programme.Record(turn, score, how, answers.GetValueOrDefault("checkin_stiffness"), answers.GetValueOrDefault("checkin_slept"), answers.GetValueOrDefault("checkin_exercised"));
             }
+
+            answers["pain_now"] = pain;
         }
 
         turn.Say(texts.T(turn, $"checkin.{how}"));

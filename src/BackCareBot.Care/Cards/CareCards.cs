@@ -25,7 +25,7 @@ public sealed class CareCards(CareContent content, Localizer localizer, Func<str
     public const string TeamsChannel = "msteams";
 
     /// <summary>The templates the bot sends; the content validator requires each of them.</summary>
-    public static readonly string[] Templates = ["question", "number", "form", "answered", "exercise", "progress"];
+    public static readonly string[] Templates = ["question", "number", "form", "answered", "exercise", "progress", "checkin", "checkin-time"];
 
     private readonly Dictionary<string, FlowStep> _steps = content.Flows.Values.SelectMany(f => f.Steps)
         .GroupBy(s => s.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -223,7 +223,8 @@ public sealed class CareCards(CareContent content, Localizer localizer, Func<str
 
     public static JsonElement ToJson(AdaptiveCard card) => JsonSerializer.SerializeToElement(card, CardJsonContext.Default.AdaptiveCard);
 
-    private AdaptiveCard Expand(string template, JsonObject data) => content.Cards[template].Expand(data);
+    /// <summary>A template of dialogs/cards/ filled with <paramref name="data"/> (the check-in cards are built in <see cref="CheckInCards"/>).</summary>
+    internal AdaptiveCard Expand(string template, JsonObject data) => content.Cards[template].Expand(data);
 
     private static ExecuteAction WithFallback(ExecuteAction execute)
     {

@@ -10,7 +10,7 @@ namespace BackCareBot.Care.Conversation;
 /// How a question is put: text for a free-text step, suggested-action buttons for up to three answers, a card for a
 /// number or more choices; with the lead-in a retry, a stuck user or a "not sure" gets.
 /// </summary>
-internal sealed class QuestionRenderer(CareTexts texts, CareCards cards)
+internal sealed class QuestionRenderer(CareTexts texts, CareCards cards, CheckInCardQuestion checkIn)
 {
     private const int MaxSuggestedActions = 3;
 
@@ -68,7 +68,7 @@ internal sealed class QuestionRenderer(CareTexts texts, CareCards cards)
     {
         var run = dc.State.EnsureRun();
         var locale = dc.Turn.Locale;
-        var card = step.Kind switch
+        var card = step.Card == CheckInCards.Card ? checkIn.Card(dc, step, prompt, run) : step.Kind switch
         {
             StepKinds.Number => cards.Number(locale, step, prompt, run),
             StepKinds.Form => cards.Form(locale, step, prompt, run),

@@ -12,10 +12,19 @@ public enum CheckInCommandKind
     Snooze,
     Pause,
     Progress,
+
+    /// <summary>"change check-in time": the time card.</summary>
+    Change,
+
+    /// <summary>"time zone London": <see cref="CheckInCommand.Zone"/> is the IANA id, or null when the zone was not understood.</summary>
+    Zone,
 }
 
-/// <summary>A typed check-in command: "check-in at 7:30", "stop check-ins", "not today", "pause check-ins for 3 days", "my progress", and their Chinese forms.</summary>
-public sealed partial record CheckInCommand(CheckInCommandKind Kind, int Minutes = 0, int Days = 0)
+/// <summary>
+/// A typed check-in command: "check-in at 7:30", "stop check-ins", "not today", "pause check-ins for 3 days", "my
+/// progress", "change check-in time", "time zone London", and their Chinese forms.
+/// </summary>
+public sealed partial record CheckInCommand(CheckInCommandKind Kind, int Minutes = 0, int Days = 0, string? Zone = null)
 {
     public const int DefaultPauseDays = 7;
     public static readonly CheckInCommand None = new(CheckInCommandKind.None);
@@ -32,6 +41,16 @@ public sealed partial record CheckInCommand(CheckInCommandKind Kind, int Minutes
     private static readonly HashSet<string> SnoozePhrases = new(
         new[] { "not today", "skip today", "snooze", "no check in today", "今天不用", "今天跳过", "今天不要提醒", "今天不签到" }.Select(TextNormalizer.Normalize),
         StringComparer.Ordinal);
+
+    private static readonly HashSet<string> ChangePhrases = new(
+        new[] { "change check in time", "change my check in time", "change the check in time", "change check ins time", "check in time", "change check in", "修改签到时间", "更改签到时间", "改签到时间", "签到时间", "换个签到时间" }.Select(TextNormalizer.Normalize),
+        StringComparer.Ordinal);
+
+    [GeneratedRegex(@"^\s*(?:my\s+|set\s+(?:my\s+)?)?time\s*zone(?:\s+is|\s+to)?\s*[:：]?\s*(.+?)\s*[.!。！]?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex EnglishZone();
+
+    [GeneratedRegex(@"^\s*(?:我的)?时区(?:是|为|改为|改成|设为)?\s*[:：]?\s*(.+?)\s*[。！]?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ChineseZone();
 
     [GeneratedRegex(@"^(?:check ?ins? (?:at |time |time to )?|change (?:my )?check ?ins? time to |remind me (?:every day |daily )?at )(\d{1,2})(?: (\d{2}))? ?(am|pm)?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex EnglishAt();
@@ -68,6 +87,18 @@ public sealed partial record CheckInCommand(CheckInCommandKind Kind, int Minutes
         if (SnoozePhrases.Contains(normalized) || SnoozePhrases.Contains(compact))
         {
             return new(CheckInCommandKind.Snooze);
+        }
+
+        if (ChangePhrases.Contains(normalized) || ChangePhrases.Contains(compact))
+        {
+            return new(CheckInCommandKind.Change);
+        }
+
+        // The zone is read from the text as typed: normalising drops the "+" of "UTC+8".
+        var zone = EnglishZone().Match(text!) is { Success: true } english ? english : ChineseZone().Match(text!);
+        if (zone.Success && zone.Groups[1].Value.Length > 0)
+        {
+            return new(CheckInCommandKind.Zone, Zone: CheckInZones.Resolve(zone.Groups[1].Value));
         }
 
         if (EnglishAt().Match(normalized) is { Success: true } en)

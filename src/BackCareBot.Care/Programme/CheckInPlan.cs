@@ -9,6 +9,12 @@ public sealed class CheckInPlan
     /// <summary>An IANA time zone id ("Europe/London"); "UTC" when the channel gave none.</summary>
     public string TimeZone { get; set; } = "UTC";
 
+    /// <summary>
+    /// True while <see cref="TimeZone"/> is a guess (the channel gave no zone: the offset of its local time, or UTC)
+    /// that the user has not corrected: the time card then asks for the zone.
+    /// </summary>
+    public bool ZoneGuessed { get; set; }
+
     /// <summary>Minutes after local midnight.</summary>
     public int Minutes { get; set; } = 8 * 60;
 

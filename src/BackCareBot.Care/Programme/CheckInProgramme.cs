@@ -15,7 +15,7 @@ namespace BackCareBot.Care.Programme;
 internal sealed class CheckInProgramme(CareTexts texts, CheckInOptions options, TimeProvider time)
 {
     public const string Flow = "checkin";
-    private const string FirstStep = "checkin_how";
+    private const string FirstStep = "checkin_pain";
     private const string AssessedStep = "pain_now";
 
     /// <summary>Opts in, or moves the time (minutes after local midnight; null keeps it, or 08:00 for a new plan).</summary>
@@ -23,7 +23,7 @@ internal sealed class CheckInProgramme(CareTexts texts, CheckInOptions options, 
     {
         var now = time.GetUtcNow();
         var started = care.State.CheckIn is null;
-        var plan = care.State.CheckIn ??= new CheckInPlan { TimeZone = TimeZoneOf(care.Activity) };
+        var plan = care.State.CheckIn ??= new CheckInPlan { TimeZone = TimeZoneOf(care.Activity), ZoneGuessed = CheckInZones.Named(care.Activity) is null };
         if (started)
         {
             plan.StartedOn = CheckInSchedule.LocalDate(plan, now);
@@ -45,14 +45,11 @@ internal sealed class CheckInProgramme(CareTexts texts, CheckInOptions options, 
     }
 
     /// <summary>A typed check-in command; null when the text is not one.</summary>
-    public string? Command(CareTurn care, string? text)
-    {
-        var command = CheckInCommand.Parse(text);
-        if (command.Kind == CheckInCommandKind.None)
-        {
-            return null;
-        }
+    public string? Command(CareTurn care, string? text) => CheckInCommand.Parse(text) is { Kind: not CheckInCommandKind.None } command ? Run(care, command) : null;
 
+    /// <summary>Runs a check-in command, typed or pressed on a check-in card; the reply to say.</summary>
+    public string Run(CareTurn care, CheckInCommand command)
+    {
         if (command.Kind == CheckInCommandKind.At)
         {
             // Check-ins follow the warning-sign screen and the assessment, never replace them.
@@ -74,6 +71,15 @@ internal sealed class CheckInProgramme(CareTexts texts, CheckInOptions options, 
             case CheckInCommandKind.Stop:
                 Stop(care);
                 return T(care, "programme.stopped");
+            case CheckInCommandKind.Zone when command.Zone is { } zone:
+                plan.TimeZone = zone;
+                plan.ZoneGuessed = false;
+                Replan(care, now);
+                return Next(care, "programme.zone_set");
+            case CheckInCommandKind.Zone:
+                return T(care, "programme.zone_unknown");
+            case CheckInCommandKind.Change:
+                return Next(care, "programme.change");
             case CheckInCommandKind.Snooze:
                 plan.SnoozedOn = CheckInSchedule.LocalDate(plan, now);
                 Replan(care, now);
@@ -114,6 +120,8 @@ internal sealed class CheckInProgramme(CareTexts texts, CheckInOptions options, 
         }
 
         dc.CancelAll();
+        // A new run: a card of an earlier check-in (or of the first check) is no longer taken as today's answer.
+        dc.State.Run = null;
         foreach (var key in dc.State.Answers.Keys.Where(k => k.StartsWith("checkin_", StringComparison.Ordinal)).ToList())
         {
             dc.State.Answers.Remove(key);
@@ -125,11 +133,11 @@ internal sealed class CheckInProgramme(CareTexts texts, CheckInOptions options, 
     }
 
     /// <summary>Today's answers go into the diary (the check-in flow's last step).</summary>
-    public void Record(CareTurn care, string compared, int pain)
+    public void Record(CareTurn care, int pain, string compared, string? stiffness, string? slept, string? exercised)
     {
         if (care.State.CheckIn is { } plan)
         {
-            PainDiary.Record(plan, CheckInSchedule.LocalDate(plan, time.GetUtcNow()), pain, compared);
+            PainDiary.Record(plan, CheckInSchedule.LocalDate(plan, time.GetUtcNow()), pain, compared, stiffness, slept, exercised);
         }
     }
 

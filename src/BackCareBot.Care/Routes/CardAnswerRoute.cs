@@ -30,7 +30,8 @@ internal sealed class CardAnswerRoute(CareTexts texts, CareCards cards, StepCata
         if (turn.Input.IsCardAnswer && result.Answer is { } answer && asked is not null)
         {
             var question = asked.Prompt is { } prompt ? texts.T(turn, prompt) : null;
-            return new CardReplaced(new CardReply(cards.Answered(turn.Locale, question, texts.AnswerLabel(turn, asked, answer.Value))));
+            var label = asked.Card == CheckInCards.Card ? CheckInCardQuestion.Answered(texts, steps, turn, dc.State.Answers) : texts.AnswerLabel(turn, asked, answer.Value);
+            return new CardReplaced(new CardReply(cards.Answered(turn.Locale, question, label)));
         }
 
         return CardOutcome.Received;

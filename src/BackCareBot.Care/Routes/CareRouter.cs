@@ -26,17 +26,19 @@ internal sealed class CareRouter
     {
         var texts = services.Texts;
         var open = new OpenQuestion(texts, typed, steps, warningSigns);
+        var checkIns = new CheckInCommandStep(services.Programme, services.TimeOffer, new Charts.ProgressCard(texts, services.Content, services.Links, services.Time));
         _routes =
         [
             // Channels and group chats first: health questions are never asked, nor anything stored, where others read along.
             new("group or channel", (a, _) => CareBot.IsGroupConversation(a) && IsHandled(a), new GroupConversationRoute(services.Store, warningSigns, texts), KeepsState: false),
             new("bot added", (a, _) => a.IsType(ActivityTypes.ConversationUpdate) && BotAddedRoute.BotWasAdded(a), new BotAddedRoute()),
             new("check-in event", (a, _) => a.IsType(ActivityTypes.Event) && a.Name == CheckInEvent, new CheckInRoute(services.Programme)),
+            new("check-in card", (a, i) => (IsCardAction(a) || a.IsType(ActivityTypes.Message)) && CheckInCardRoute.Handles(i.CardVerb), new CheckInCardRoute(services, checkIns)),
             new("exercise feedback", (a, i) => (IsCardAction(a) || a.IsType(ActivityTypes.Message)) && ExerciseFeedbackRoute.Handles(i.CardVerb), new ExerciseFeedbackRoute(services)),
             new("card refresh", (a, i) => IsCardAction(a) && i.CardVerb == CareCards.RefreshVerb, new CardRefreshRoute(texts, services.Cards, steps, questions)),
             new("card answer", (a, i) => (IsCardAction(a) && i.CardVerb == CareCards.AnswerVerb) || (a.IsType(ActivityTypes.Message) && i.IsCardAnswer), new CardAnswerRoute(texts, services.Cards, steps, open)),
             new("unknown card verb", (a, _) => IsCardAction(a), new UnknownCardVerbRoute()),
-            new("message", (a, _) => a.IsType(ActivityTypes.Message), new MessageRoute(texts, new GlobalCommands(texts, new PrivacySummary(texts, steps, services.Content, services.Programme), steps, new Privacy.ExportReply(texts, services.Links)), new CheckInCommandStep(services.Programme, new Charts.ProgressCard(texts, services.Content, services.Links, services.Time)), new WeeklySummaryStep(services), new WarningSignStep(new SignCheck(services.Content, warningSigns), texts), open)),
+            new("message", (a, _) => a.IsType(ActivityTypes.Message), new MessageRoute(texts, new GlobalCommands(texts, new PrivacySummary(texts, steps, services.Content, services.Programme), steps, new Privacy.ExportReply(texts, services.Links)), checkIns, new WeeklySummaryStep(services), new WarningSignStep(new SignCheck(services.Content, warningSigns), texts), open)),
         ];
     }
 

@@ -66,6 +66,9 @@ public sealed class FlowStep
     public string? Action { get; set; }
 
     public string? Flow { get; set; }
+
+    /// <summary>For a number step: the card it is asked with instead of the plain number card (e.g. "checkin").</summary>
+    public string? Card { get; set; }
 }
 
 public sealed class FlowChoice

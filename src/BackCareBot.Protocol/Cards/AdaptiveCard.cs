@@ -86,6 +86,7 @@ public sealed class TeamsCardProperties
 [JsonDerivedType(typeof(NumberInput), "Input.Number")]
 [JsonDerivedType(typeof(TextInput), "Input.Text")]
 [JsonDerivedType(typeof(ToggleInput), "Input.Toggle")]
+[JsonDerivedType(typeof(TimeInput), "Input.Time")]
 public abstract class CardElement
 {
     public string? Id { get; set; }

@@ -58,6 +58,18 @@ public sealed class TextInput : CardInput
     public string? Value { get; set; }
 }
 
+/// <summary>A time of day ("HH:mm"), picked with the host's own time picker.</summary>
+public sealed class TimeInput : CardInput
+{
+    public string? Min { get; set; }
+
+    public string? Max { get; set; }
+
+    public string? Value { get; set; }
+
+    public string? Placeholder { get; set; }
+}
+
 public sealed class ToggleInput : CardInput
 {
     public string Title { get; set; } = "";

@@ -9,7 +9,7 @@ public sealed class CheckInSignTests
         var bot = new ConversationDriver();
         await bot.SayAllAsync(["hi", "yes", "16 to 49", "no", "no", "no", "no", "no", "no", "no", "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "neither", "5", "no", "no", "yes"]);
         var greeting = await bot.CheckInsDueAsync(new DateTimeOffset(2026, 11, 25, 8, 0, 30, TimeSpan.Zero));
-        Assert.Contains("compared with yesterday", greeting[1].Visible, StringComparison.Ordinal);
+        Assert.Contains("how bad is your back pain this morning", greeting[1].Visible, StringComparison.Ordinal);
 
         var replies = await bot.SayAsync("worse, and now both my legs have gone numb");
 
