@@ -12,7 +12,7 @@ namespace BackCareBot.Deployment.Tests;
 /// </summary>
 public sealed class AzureTemplateContentTests
 {
-    private const string StorageBlobDataContributor = "ba92f5b4-2d11-453d-a403-e96b0029c9fe";
+    private const string StorageBlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
     private const string SampleId = "1b4e28ba-2fa1-11d2-883f-0016d3cca427";
 
     // Read by App Service, the Application Insights agent, Azure.Identity, ASP.NET Core or the .NET runtime, not by the bot's options.
@@ -89,13 +89,13 @@ public sealed class AzureTemplateContentTests
     }
 
     [Fact]
-    public void The_identity_is_storage_blob_data_contributor_on_the_account()
+    public void The_identity_is_storage_blob_data_owner_on_the_account_for_the_blob_index_tags()
     {
         var assignment = Assert.Single(Resources("Microsoft.Authorization/roleAssignments"));
-        var storageModule = Descendants(Template).Single(o => o["variables"]?["storageBlobDataContributor"] is not null);
+        var storageModule = Descendants(Template).Single(o => o["variables"]?["storageBlobDataOwner"] is not null);
 
-        Assert.Equal(StorageBlobDataContributor, storageModule["variables"]!["storageBlobDataContributor"]!.GetValue<string>());
-        Assert.Contains("variables('storageBlobDataContributor')", assignment["properties"]!["roleDefinitionId"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(StorageBlobDataOwner, storageModule["variables"]!["storageBlobDataOwner"]!.GetValue<string>());
+        Assert.Contains("variables('storageBlobDataOwner')", assignment["properties"]!["roleDefinitionId"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("Microsoft.Storage/storageAccounts", assignment["scope"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("ServicePrincipal", assignment["properties"]!["principalType"]!.GetValue<string>());
     }

@@ -1,11 +1,12 @@
 // Storage account for conversation state: Entra ID access only (no account keys), one private container, and
-// Storage Blob Data Contributor on the account for the bot's managed identity.
+// Storage Blob Data Owner on the account for the bot's managed identity: the store marks undelivered replies with a
+// blob index tag and finds them by it, and tags/write and tags filter are in Owner, not in Contributor.
 param accountName string
 param location string
 param containerName string
 param dataContributorPrincipalId string
 
-var storageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: accountName
@@ -37,10 +38,10 @@ resource container 'Microsoft.Storage/storageAccounts/blobServices/containers@20
 }
 
 resource dataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(account.id, dataContributorPrincipalId, storageBlobDataContributor)
+  name: guid(account.id, dataContributorPrincipalId, storageBlobDataOwner)
   scope: account
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributor)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataOwner)
     principalId: dataContributorPrincipalId
     principalType: 'ServicePrincipal'
   }
