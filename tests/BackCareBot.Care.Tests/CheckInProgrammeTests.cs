@@ -78,11 +78,19 @@ public sealed class CheckInProgrammeTests
     }
 
     [Fact]
-    public async Task With_a_short_interval_setting_the_next_check_in_comes_that_long_after_the_last()
+    public async Task With_a_short_interval_setting_the_first_check_in_and_each_next_come_that_long_after_the_last()
     {
         var bot = new ConversationDriver(checkIns: new CheckInOptions { Every = TimeSpan.FromMinutes(2) });
         await bot.SayAllAsync([.. ToOffer, "yes"]);
+        var optedIn = bot.Clock.GetUtcNow();
 
+        // Tried by hand, the first check-in does not wait for tomorrow morning.
+        Assert.Equal(optedIn + TimeSpan.FromMinutes(2), (await StateAsync(bot)).CheckInDue);
+        // "Not today" keeps its calendar rule: nothing more today.
+        await bot.SayAsync("not today");
+        Assert.True((await StateAsync(bot)).CheckInDue!.Value.UtcDateTime.Date > optedIn.UtcDateTime.Date);
+        await bot.SayAsync("check-in at 8");
+        Assert.Equal(optedIn + TimeSpan.FromMinutes(2), (await StateAsync(bot)).CheckInDue);
         Assert.NotEmpty(await bot.CheckInsDueAsync(Utc(25, 8, 0)));
         Assert.Equal(Utc(25, 8, 2), (await StateAsync(bot)).CheckInDue);
         Assert.Empty(await bot.CheckInsDueAsync(Utc(25, 8, 1)));

@@ -29,8 +29,9 @@ public sealed class CheckInOptions
     public TimeOnly QuietEnd { get; set; } = QuietHours.Default.End;
 
     /// <summary>
-    /// For trying the programme by hand: the next check-in comes this long after the last instead of at the picked
-    /// time the next day. Unset in production.
+    /// For trying the programme by hand: every check-in (the first too) comes this long after opting in, setting a
+    /// time or the last check-in, instead of at the picked time the next day; "not today" and a pause keep their
+    /// calendar rules. Unset in production.
     /// </summary>
     public TimeSpan? Every { get; set; }
 

@@ -191,7 +191,10 @@ internal sealed class CheckInProgramme(CareTexts texts, CheckInOptions options, 
     private void Replan(CareTurn care, DateTimeOffset now)
     {
         var plan = care.State.CheckIn!;
-        care.State.CheckInDue = options.Every is { } every && plan.LastSentOn is not null
+        // Tried by hand (CheckIn:Every): every check-in, the first one too, comes that long after the last plan or
+        // send, unless today is skipped or paused, which keep their calendar rules so they can be tried as well.
+        var skipped = plan.SnoozedOn is not null || plan.PausedUntil >= CheckInSchedule.LocalDate(plan, now);
+        care.State.CheckInDue = options.Every is { } every && !skipped
             ? now + every
             : CheckInSchedule.NextDue(plan, now, options.Quiet);
     }
