@@ -20,6 +20,9 @@ public sealed class BotHost : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The host's services, for a test that runs a background sweep at a moment of its choosing.</summary>
+    public IServiceProvider Services => _factory.Services;
+
     public static Task<BotHost> StartAsync(
         Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {

@@ -28,6 +28,7 @@ public static partial class BotEndpoints
         builder.Services.AddOptions<DeliveryOptions>().Bind(builder.Configuration.GetSection("Delivery"))
             .Validate(DeliveryOptions.IsValid, "Delivery: Lease 1 s to a day, BusyWait up to a minute, SweepInterval 100 ms to a day, InstanceId at most 128 characters.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<ProactiveChannel>();
         builder.Services.AddHostedService<StoredReplyDelivery>();
         // Shutdown waits for the follow-ups of answered card actions, each bounded by the pipeline's budget.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TurnPipeline.AfterResponseBudget + TimeSpan.FromSeconds(10));

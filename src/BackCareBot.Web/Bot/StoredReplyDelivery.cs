@@ -1,6 +1,4 @@
-using BackCareBot.Protocol.Auth;
 using BackCareBot.Protocol.Connector;
-using BackCareBot.Protocol.Schema;
 using BackCareBot.Protocol.Turns;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +13,7 @@ namespace BackCareBot.Web.Bot;
 /// gone (every hold and clean-up is a conditional write), so nothing is sent twice.
 /// </summary>
 public sealed partial class StoredReplyDelivery(
-    IBot bot, TurnPipeline pipeline, ConnectorClient connector, TrustedServiceUrls trusted, IOptions<DeliveryOptions> options, ILogger<StoredReplyDelivery> logger)
+    IBot bot, TurnPipeline pipeline, ProactiveChannel channel, IOptions<DeliveryOptions> options, ILogger<StoredReplyDelivery> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -42,7 +40,6 @@ public sealed partial class StoredReplyDelivery(
 
     private async Task SweepAsync(IStoredReplies stored, CancellationToken cancellationToken)
     {
-        var channel = new StoredChannel(connector, trusted);
         await foreach (var conversation in stored.PendingAsync(cancellationToken).ConfigureAwait(false))
         {
             try
@@ -55,28 +52,6 @@ public sealed partial class StoredReplyDelivery(
                 // Kept stored and released: the next sweep, the channel's retry or the next activity tries again.
                 LogDeliveryFailed(logger, e is ConnectorException c ? c.StatusCode : 0, e.GetType().Name);
             }
-        }
-    }
-
-    /// <summary>The Connector, trusting the service URLs the stored replies are addressed to: they came from authenticated activities.</summary>
-    private sealed class StoredChannel(ConnectorClient connector, TrustedServiceUrls trusted) : IChannelSender
-    {
-        public Task<ResourceResponse> SendAsync(Activity activity, CancellationToken cancellationToken)
-        {
-            trusted.Trust(activity.ServiceUrl);
-            return connector.SendAsync(activity, cancellationToken);
-        }
-
-        public Task<ResourceResponse> UpdateAsync(Activity activity, CancellationToken cancellationToken)
-        {
-            trusted.Trust(activity.ServiceUrl);
-            return connector.UpdateAsync(activity, cancellationToken);
-        }
-
-        public Task DeleteAsync(ConversationReference reference, string activityId, CancellationToken cancellationToken)
-        {
-            trusted.Trust(reference.ServiceUrl);
-            return connector.DeleteAsync(reference, activityId, cancellationToken);
         }
     }
 

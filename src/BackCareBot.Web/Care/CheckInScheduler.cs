@@ -1,7 +1,7 @@
 using BackCareBot.Care.Programme;
-using BackCareBot.Protocol.Auth;
 using BackCareBot.Protocol.Connector;
 using BackCareBot.Protocol.Turns;
+using BackCareBot.Web.Bot;
 using Microsoft.Extensions.Options;
 
 namespace BackCareBot.Web.Care;
@@ -13,7 +13,7 @@ namespace BackCareBot.Web.Care;
 /// <see cref="CheckInOptions.RetryDelay"/>; a 403/404 (the bot was removed) drops the plan.
 /// </summary>
 public sealed partial class CheckInScheduler(
-    ICheckInIndex index, TurnPipeline pipeline, ConnectorClient connector, TrustedServiceUrls trusted, IOptions<CheckInOptions> options,
+    ICheckInIndex index, TurnPipeline pipeline, ProactiveChannel channel, IOptions<CheckInOptions> options,
     TimeProvider time, ILogger<CheckInScheduler> logger)
     : BackgroundService
 {
@@ -63,11 +63,9 @@ public sealed partial class CheckInScheduler(
 
     private async Task<bool> DeliverAsync(CheckInClaim claim, CancellationToken cancellationToken)
     {
-        // The reference came from an authenticated activity when it was stored; trust survives restarts through it.
-        trusted.Trust(claim.Entry.Reference.ServiceUrl);
         try
         {
-            await pipeline.ContinueConversationAsync(claim.Entry.Reference, "checkin", connector, cancellationToken).ConfigureAwait(false);
+            await pipeline.ContinueConversationAsync(claim.Entry.Reference, "checkin", channel, cancellationToken).ConfigureAwait(false);
         }
         catch (ConnectorException e) when (e.StatusCode is 403 or 404)
         {
