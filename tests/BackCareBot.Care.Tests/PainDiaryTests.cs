@@ -1,4 +1,6 @@
+using System.Text.Json;
 using BackCareBot.Care.Programme;
+using BackCareBot.Care.State;
 using Xunit;
 
 namespace BackCareBot.Care.Tests;
@@ -28,6 +30,30 @@ public sealed class PainDiaryTests
         PainDiary.Record(plan, Start, 4, null, stiffness: null, slept: "somewhere", exercised: null);
 
         Assert.Equal(new DiaryDay(Start, 4, "same", "30to60", "", "yes"), Assert.Single(PainDiary.Days(plan)));
+    }
+
+    [Fact]
+    public void Every_combination_of_the_mornings_answers_reads_back_and_takes_one_unescaped_character_of_the_stored_state()
+    {
+        var plan = new CheckInPlan { StartedOn = Start };
+        List<DiaryDay> expected = [];
+        var day = 0;
+        foreach (var stiffness in new[] { "", "under30", "30to60", "over60" })
+        {
+            foreach (var slept in new[] { "", "back", "side", "stomach", "varies" })
+            {
+                foreach (var exercised in new[] { "", "yes", "some", "no" })
+                {
+                    PainDiary.Record(plan, Start.AddDays(day), day % 11, "same", stiffness, slept, exercised);
+                    expected.Add(new DiaryDay(Start.AddDays(day++), (day - 1) % 11, "same", stiffness, slept, exercised));
+                }
+            }
+        }
+
+        Assert.Equal(expected, PainDiary.Days(plan));
+        Assert.Equal(80, plan.Morning.Distinct().Count());
+        var json = JsonSerializer.Serialize(new CareState { CheckIn = plan }, CareStateJsonContext.Default.CareState);
+        Assert.Contains($"\"morning\":\"{plan.Morning}\"", json, StringComparison.Ordinal);
     }
 
     [Fact]

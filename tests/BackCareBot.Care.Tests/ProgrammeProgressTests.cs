@@ -13,31 +13,36 @@ namespace BackCareBot.Care.Tests;
 public sealed class ProgrammeProgressTests
 {
     /// <summary>
-    /// To the check-in offer (pain 3 at the first check), as in <see cref="CheckInProgrammeTests"/>. Check-in pains stay
-    /// within a point of the day before: a rise of 2 asks the warning-sign questions again first.
+    /// To the check-in offer, as in <see cref="CheckInProgrammeTests"/>, with the first check's pain score
+    /// (<paramref name="pain"/>) before the daily-life questions. "Compared with yesterday" is read from the pain
+    /// scores (<see cref="Programme.CheckInComparison"/>): a check-in pain above the last one is a worse day, below it a
+    /// better one; a rise of 2 asks the warning-sign questions again first, so the pains here move a point at a time.
     /// </summary>
-    private static readonly string[] ToOffer = ["hi", "yes", "16 to 49", "no", "no", "no", "no", "no", "no", "no", "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "neither", "3", "no", "no"];
+    private static string[] ToOffer(int pain) => ["hi", "yes", "16 to 49", "no", "no", "no", "no", "no", "no", "no", "on my back", "under my knees", "medium", "middle", "less than 30 minutes", "neither", pain.ToString(CultureInfo.InvariantCulture), "no", "no"];
 
     /// <summary>Programme day n at 08:01 UTC: the user opted in on 2026-11-24 (day 0), check-ins come at 08:00 from day 1.</summary>
     private static DateTimeOffset Morning(int day) => new DateTimeOffset(2026, 11, 24, 8, 1, 0, TimeSpan.Zero).AddDays(day);
 
-    private static async Task<ConversationDriver> OptedInAsync(string locale = "en-GB")
+    private static async Task<ConversationDriver> OptedInAsync(string locale = "en-GB", int pain = 3)
     {
         var bot = new ConversationDriver(locale: locale);
-        await bot.SayAllAsync([.. ToOffer, "yes"]);
+        await bot.SayAllAsync([.. ToOffer(pain), "yes"]);
         return bot;
     }
 
-    /// <summary>Day n's check-in answered: compared with yesterday, no new warning signs, the pain score; every reply of it.</summary>
-    private static async Task<List<BotReply>> CheckInAsync(ConversationDriver bot, int day, string compared, int pain)
+    /// <summary>
+    /// Day n's check-in answered as a user does: on the check-in card, stiffness under 30 minutes, slept on the back,
+    /// <paramref name="exercised"/> for yesterday's exercises, one tap on the pain score; then no new warning signs.
+    /// Every reply of it.
+    /// </summary>
+    private static async Task<List<BotReply>> CheckInAsync(ConversationDriver bot, int day, int pain, string exercised = "yes")
     {
         var replies = new List<BotReply>(await bot.CheckInsDueAsync(Morning(day)));
         Assert.Contains(replies, r => r.Text?.Contains("Good morning", StringComparison.Ordinal) == true || r.Text?.Contains("早上好", StringComparison.Ordinal) == true);
-        foreach (var answer in new[] { compared, "no", pain.ToString(CultureInfo.InvariantCulture) })
-        {
-            replies.AddRange(await bot.SayAsync(answer));
-        }
-
+        var card = replies.SelectMany(r => r.Cards).Single(c => CheckInCard.InputsOf(c).ContainsKey("exercised"));
+        var inputs = new JsonObject { ["stiffness"] = "under30", ["slept"] = "back", ["exercised"] = exercised };
+        replies.AddRange(await bot.SubmitAsync(CheckInCard.Press(card, pain.ToString(CultureInfo.InvariantCulture), inputs)));
+        replies.AddRange(await bot.SayAsync("no"));
         return replies;
     }
 
@@ -77,18 +82,20 @@ public sealed class ProgrammeProgressTests
     [Fact]
     public async Task Three_days_of_exercises_done_with_nothing_hurting_add_repeats_to_every_card_and_the_check_in_says_why()
     {
-        var bot = await OptedInAsync();
+        // The pain stays at 2, as at the first check: every day is "about the same".
+        var bot = await OptedInAsync(pain: 2);
         Dictionary<string, int> before = [];
         for (var day = 1; day <= 3; day++)
         {
-            var replies = await CheckInAsync(bot, day, "same", 2);
+            var replies = await CheckInAsync(bot, day, 2);
             Assert.DoesNotContain("nothing hurting", Said(replies), StringComparison.Ordinal);
             before = Reps(replies);
             // A different card each day: no exercise gets three "Done" of its own, so only the plan's step can add repeats.
             Assert.Contains("Well done", (await PressAsync(bot, replies, day - 1, "exercise.done"))[0].Text, StringComparison.Ordinal);
         }
 
-        var fourth = await CheckInAsync(bot, 4, "same", 2);
+        // Day 4's check-in says day 3's exercises were done: they count for day 3 (already "Done"), not for day 4.
+        var fourth = await CheckInAsync(bot, 4, 2);
 
         Assert.Contains("You did your exercises with nothing hurting on 3 of the last 4 days, so today's cards have 2 more repeats.", Said(fourth), StringComparison.Ordinal);
         var after = Reps(fourth);
@@ -98,23 +105,44 @@ public sealed class ProgrammeProgressTests
         Assert.Equal(1, (await StateAsync(bot)).Progress.StepsUp);
 
         // The next step needs 3 more good days after this one: the fifth day says nothing new.
-        Assert.DoesNotContain("nothing hurting", Said(await CheckInAsync(bot, 5, "same", 2)), StringComparison.Ordinal);
+        Assert.DoesNotContain("nothing hurting", Said(await CheckInAsync(bot, 5, 2)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_check_in_answer_on_exercises_counts_for_yesterday_the_day_they_were_done()
+    {
+        // No card is pressed: only the check-ins' "did you do your exercises yesterday?" tells. Days 1 to 3 say days
+        // 0 to 2 were done, day 4 says day 3's were not: of programme days 1-4 only days 1 and 2 are known done.
+        var bot = await OptedInAsync(pain: 2);
+        foreach (var (day, exercised) in new[] { (1, "yes"), (2, "yes"), (3, "yes"), (4, "no") })
+        {
+            Assert.DoesNotContain("nothing hurting", Said(await CheckInAsync(bot, day, 2, exercised)), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, (await StateAsync(bot)).Progress.StepsUp);
+
+        // Days 5 to 7 say days 4 to 6 were done: days 4, 5 and 6 of the last 4 (4-7).
+        Assert.DoesNotContain("nothing hurting", Said(await CheckInAsync(bot, 5, 2)), StringComparison.Ordinal);
+        Assert.DoesNotContain("nothing hurting", Said(await CheckInAsync(bot, 6, 2)), StringComparison.Ordinal);
+        Assert.Contains("You did your exercises with nothing hurting on 3 of the last 4 days", Said(await CheckInAsync(bot, 7, 2)), StringComparison.Ordinal);
+        Assert.Equal(1, (await StateAsync(bot)).Progress.StepsUp);
     }
 
     [Fact]
     public async Task A_day_an_exercise_hurt_does_not_count_and_the_next_check_in_says_the_plan_stayed_easier()
     {
-        var bot = await OptedInAsync();
-        await PressAsync(bot, await CheckInAsync(bot, 1, "same", 2), 0, "exercise.done");
-        await PressAsync(bot, await CheckInAsync(bot, 2, "same", 2), 1, "exercise.hurts");
+        var bot = await OptedInAsync(pain: 2);
+        await PressAsync(bot, await CheckInAsync(bot, 1, 2), 0, "exercise.done");
+        await PressAsync(bot, await CheckInAsync(bot, 2, 2), 1, "exercise.hurts");
 
-        var third = await CheckInAsync(bot, 3, "same", 2);
+        var third = await CheckInAsync(bot, 3, 2);
         Assert.Contains("Because an exercise hurt or felt too hard last time, today's plan stays easier.", Said(third), StringComparison.Ordinal);
         await PressAsync(bot, third, 0, "exercise.done");
-        await PressAsync(bot, await CheckInAsync(bot, 4, "same", 2), 1, "exercise.done");
+        await PressAsync(bot, await CheckInAsync(bot, 4, 2), 1, "exercise.done");
 
-        // Days 1, 3 and 4 had exercises done, but the plan eased on day 3: only days 3 and 4 count so far.
-        var fifth = Said(await CheckInAsync(bot, 5, "same", 2));
+        // Days 1, 3 and 4 had exercises done, but the plan eased on day 3: only days 3 and 4 count so far (day 5's
+        // check-in says day 4's were done; day 5's own are not done yet).
+        var fifth = Said(await CheckInAsync(bot, 5, 2));
         Assert.DoesNotContain("nothing hurting", fifth, StringComparison.Ordinal);
         Assert.DoesNotContain("stays easier", fifth, StringComparison.Ordinal);
         Assert.Equal(1, (await StateAsync(bot)).DoseStepBack);
@@ -123,17 +151,19 @@ public sealed class ProgrammeProgressTests
     [Fact]
     public async Task A_worse_day_steps_the_plan_back_and_three_good_days_after_it_step_it_up_again()
     {
-        var bot = await OptedInAsync();
-        var worse = await CheckInAsync(bot, 1, "worse", 3);
+        // 2 at the first check, 3 on day 1: a worse day (one point up, not enough to ask the warning signs again),
+        // in the same dose band (0-3), so only the step back makes day 1's cards gentler.
+        var bot = await OptedInAsync(pain: 2);
+        var worse = await CheckInAsync(bot, 1, 3);
         Assert.Contains("step back to gentler versions", Said(worse), StringComparison.Ordinal);
         var gentle = Reps(worse);
         Assert.Equal(1, (await StateAsync(bot)).DoseStepBack);
         for (var day = 2; day <= 4; day++)
         {
-            await PressAsync(bot, await CheckInAsync(bot, day, "better", 2), day - 2, "exercise.done");
+            await PressAsync(bot, await CheckInAsync(bot, day, 2), day - 2, "exercise.done");
         }
 
-        var fifth = await CheckInAsync(bot, 5, "same", 2);
+        var fifth = await CheckInAsync(bot, 5, 2);
 
         Assert.Contains("so today's plan moves back up a step from the gentler one", Said(fifth), StringComparison.Ordinal);
         Assert.Equal(0, (await StateAsync(bot)).DoseStepBack);
@@ -143,16 +173,16 @@ public sealed class ProgrammeProgressTests
     [Fact]
     public async Task At_pain_4_and_over_good_days_add_no_repeats_and_nothing_is_said_of_a_step()
     {
-        var bot = await OptedInAsync();
+        var bot = await OptedInAsync(pain: 4);
         Dictionary<string, int> before = [];
         for (var day = 1; day <= 3; day++)
         {
-            var replies = await CheckInAsync(bot, day, "same", 4);
+            var replies = await CheckInAsync(bot, day, 4);
             before = Reps(replies);
             await PressAsync(bot, replies, day - 1, "exercise.done");
         }
 
-        var fourth = await CheckInAsync(bot, 4, "same", 4);
+        var fourth = await CheckInAsync(bot, 4, 4);
 
         Assert.DoesNotContain("nothing hurting", Said(fourth), StringComparison.Ordinal);
         Assert.Equal(before.OrderBy(b => b.Key), Reps(fourth).OrderBy(b => b.Key));
@@ -162,22 +192,26 @@ public sealed class ProgrammeProgressTests
     [Fact]
     public async Task The_seventh_day_check_in_brings_the_weekly_summary_honest_about_the_trend_and_without_streaks()
     {
-        var bot = await OptedInAsync();
+        var bot = await OptedInAsync(pain: 4);
         int[] pains = [4, 4, 3, 3, 3, 2];
         for (var day = 1; day <= 6; day++)
         {
-            var replies = await CheckInAsync(bot, day, day == 1 ? "same" : "better", pains[day - 1]);
+            // Each check-in says yesterday's exercises were done: days 0 to 5.
+            var replies = await CheckInAsync(bot, day, pains[day - 1]);
             Assert.Null(Weekly(replies));
         }
 
-        // Day 7 is skipped; the summary of day 7 comes with that day's check-in only, so day 8 has none.
-        Assert.Null(Weekly(await CheckInAsync(bot, 8, "same", 2)));
+        // Day 7 is skipped; the summary of day 7 comes with that day's check-in only, so day 8 has none. Day 8's
+        // check-in says day 7's exercises were not done.
+        Assert.Null(Weekly(await CheckInAsync(bot, 8, 2, exercised: "no")));
         var text = Weekly(await bot.SayAsync("weekly summary"));
 
         Assert.NotNull(text);
         Assert.Contains("2026-11-26 – 2026-12-02", text, StringComparison.Ordinal);
         Assert.Contains("Check-ins: 6 of 7 days", text, StringComparison.Ordinal);
         Assert.Contains("down from 4/10 to 2/10", text, StringComparison.Ordinal);
+        // Days 2 to 5 by the next mornings' check-ins; day 6's was skipped and day 7's said no.
+        Assert.Contains("Exercises done: 4 of 7 days", text, StringComparison.Ordinal);
         Assert.DoesNotContain("streak", text, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -186,12 +220,12 @@ public sealed class ProgrammeProgressTests
     {
         foreach (var (locale, title, same) in new[] { ("en-GB", "Your week", "about the same (4/10 to 5/10)"), ("zh-CN", "你的一周", "差不多（从4/10到5/10）") })
         {
-            var bot = await OptedInAsync(locale);
+            var bot = await OptedInAsync(locale, pain: 4);
             int[] pains = [4, 4, 5, 4, 5, 5, 5];
             List<BotReply> last = [];
             for (var day = 1; day <= 7; day++)
             {
-                last = await CheckInAsync(bot, day, locale == "zh-CN" ? "差不多" : "same", pains[day - 1]);
+                last = await CheckInAsync(bot, day, pains[day - 1]);
             }
 
             var text = Weekly(last);
@@ -210,12 +244,11 @@ public sealed class ProgrammeProgressTests
     [InlineData("zh-CN", "骨科或康复科门诊")]
     public async Task Pain_not_two_points_lower_after_two_weeks_suggests_seeing_someone_once_and_at_six_weeks_raises_the_level(string locale, string service)
     {
-        var bot = await OptedInAsync(locale);
-        var compared = locale == "zh-CN" ? "差不多" : "same";
+        var bot = await OptedInAsync(locale, pain: 4);
         var said = new List<string>();
         for (var day = 1; day <= 44; day++)
         {
-            said.Add(Said(await CheckInAsync(bot, day, compared, day < 10 ? 4 : 3)));
+            said.Add(Said(await CheckInAsync(bot, day, day < 10 ? 4 : 3)));
         }
 
         var twoWeeks = said.FindIndex(s => s.Contains(service, StringComparison.Ordinal));
@@ -243,7 +276,8 @@ public sealed class ProgrammeProgressTests
         var bot = await OptedInAsync();
         for (var day = 1; day < 83; day++)
         {
-            var replies = await CheckInAsync(bot, day, day % 9 == 0 ? "worse" : "same", 3);
+            // Every ninth day a point worse, and better again the day after.
+            var replies = await CheckInAsync(bot, day, day % 9 == 0 ? 4 : 3);
             Assert.True(Reps(replies).Count > 0, $"day {day}: {Said(replies)}");
             await PressAsync(bot, replies, 0, day % 11 == 0 ? "exercise.tooHard" : "exercise.done");
         }
@@ -258,11 +292,11 @@ public sealed class ProgrammeProgressTests
     [Fact]
     public async Task Pain_two_points_lower_after_two_weeks_brings_no_advice_to_see_someone()
     {
-        var bot = await OptedInAsync();
+        var bot = await OptedInAsync(pain: 4);
         var said = new List<string>();
         for (var day = 1; day <= 16; day++)
         {
-            said.Add(Said(await CheckInAsync(bot, day, "better", day < 8 ? 4 : 2)));
+            said.Add(Said(await CheckInAsync(bot, day, day < 8 ? 4 : 2)));
         }
 
         Assert.DoesNotContain(said, s => s.Contains("hasn't come down", StringComparison.Ordinal));

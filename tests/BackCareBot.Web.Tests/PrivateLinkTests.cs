@@ -73,6 +73,8 @@ public sealed partial class PrivateLinkTests : IAsyncLifetime
         Assert.Equal("2026-06-09", diary[1]!["date"]!.GetValue<string>());
         Assert.Equal("30to60", diary[0]!["morningStiffness"]!.GetValue<string>());
         Assert.Equal("better", diary[3]!["comparedWithYesterday"]!.GetValue<string>());
+        // The check-in asks about the day before: "did you do your exercises yesterday?".
+        Assert.Equal("no", diary[0]!["exercisesDoneYesterday"]!.GetValue<string>());
         // Nothing of the bot's own bookkeeping: no conversation, user or bot ids, no service address, no tokens.
         foreach (var id in new[] { _conversation, UserId, "28:bot", "127.0.0.1", link.Split('/')[^1].Split('.')[0] })
         {

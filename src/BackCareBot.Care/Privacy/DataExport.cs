@@ -72,7 +72,7 @@ public static class DataExport
             Optional(json, "comparedWithYesterday", day.Compared);
             Optional(json, "morningStiffness", day.Stiffness);
             Optional(json, "sleptOn", day.Slept);
-            Optional(json, "exercisesDone", day.Exercised);
+            Optional(json, "exercisesDoneYesterday", day.Exercised);
             json.WriteEndObject();
         }
 

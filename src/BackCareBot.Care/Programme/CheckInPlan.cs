@@ -36,14 +36,11 @@ public sealed class CheckInPlan
     /// <summary>The diary's "compared with yesterday" answers, one character per programme day.</summary>
     public string Compared { get; set; } = "";
 
-    /// <summary>The diary's morning stiffness answers, one character per programme day.</summary>
-    public string Stiffness { get; set; } = "";
-
-    /// <summary>The diary's sleeping positions, one character per programme day.</summary>
-    public string Slept { get; set; } = "";
-
-    /// <summary>The diary's "did the exercises" answers, one character per programme day.</summary>
-    public string Exercised { get; set; } = "";
+    /// <summary>
+    /// The diary's morning stiffness, sleeping position and "did the exercises" answers together, one character per
+    /// programme day (<see cref="PainDiary"/>): three columns of their own would take the state of a full programme over 2 KB.
+    /// </summary>
+    public string Morning { get; set; } = "";
 
     /// <summary>Progression's and escalation's notes (<see cref="ProgrammeNotes"/>); null until there is one.</summary>
     public ProgrammeNotes? Notes { get; set; }

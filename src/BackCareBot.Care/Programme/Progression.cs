@@ -93,20 +93,22 @@ internal sealed class Progression(CareServices services)
     /// <summary>The programme day of an instant: 0 the day the user opted in, 1 the first check-in's.</summary>
     public static int Day(CheckInPlan plan, DateTimeOffset instant) => CheckInSchedule.LocalDate(plan, instant).DayNumber - plan.StartedOn.DayNumber;
 
-    /// <summary>A day counts when an exercise card got "Done" or the check-in said the exercises were done, nothing hurt, and the day was not worse.</summary>
-    public static bool Exercised(ProgrammeNotes? notes, DiaryDay? diary, int day) =>
-        notes?.FeltOn(day) == ProgrammeNotes.Done || (diary?.Exercised == "yes" && notes?.FeltOn(day) != ProgrammeNotes.Hurt);
+    /// <summary>
+    /// The exercises of day <paramref name="day"/> were done with nothing hurting: an exercise card got "Done" that day,
+    /// or the next morning's check-in said all were done and no card got "It hurts" or "Too hard" that day.
+    /// </summary>
+    public static bool Exercised(ProgrammeNotes? notes, IReadOnlyDictionary<int, DiaryDay> diary, int day) =>
+        notes?.FeltOn(day) == ProgrammeNotes.Done || (PainDiary.ExercisesOf(diary, day) == "yes" && notes?.FeltOn(day) != ProgrammeNotes.Hurt);
 
     private int GoodDays(CheckInPlan plan, ProgrammeNotes notes, int day)
     {
         var rule = services.Content.Programme.Progression;
-        var diary = PainDiary.Days(plan).ToDictionary(d => d.Date.DayNumber - plan.StartedOn.DayNumber);
+        var diary = PainDiary.ByDay(plan);
         var from = Math.Max(Math.Max(1, notes.ChangedOn ?? 1), day - rule.OfLastDays + 1);
         var good = 0;
         for (var d = from; d <= day; d++)
         {
-            var entry = diary.GetValueOrDefault(d);
-            if (Exercised(notes, entry, d) && entry?.Compared != "worse")
+            if (Exercised(notes, diary, d) && diary.GetValueOrDefault(d)?.Compared != "worse")
             {
                 good++;
             }

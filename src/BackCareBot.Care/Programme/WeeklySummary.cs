@@ -23,11 +23,11 @@ internal sealed class WeeklySummary(CareServices services)
     private WeekFigures Figures(CareTurn turn, CheckInPlan plan, int day)
     {
         var from = Math.Max(1, day - _rule.EveryDays + 1);
-        var diary = PainDiary.Days(plan).ToDictionary(d => d.Date.DayNumber - plan.StartedOn.DayNumber);
+        var diary = PainDiary.ByDay(plan);
         var week = diary.Where(d => d.Key >= from && d.Key <= day).OrderBy(d => d.Key).Select(d => d.Value).ToList();
         var notes = plan.Notes;
         var exercised = Enumerable.Range(from, day - from + 1).Count(d =>
-            notes?.FeltOn(d) is ProgrammeNotes.Done or ProgrammeNotes.Hurt || diary.GetValueOrDefault(d)?.Exercised is "yes" or "some");
+            notes?.FeltOn(d) is ProgrammeNotes.Done or ProgrammeNotes.Hurt || PainDiary.ExercisesOf(diary, d) is "yes" or "some");
         var state = turn.State;
         var next = notes is { ChangedOn: { } on, Change: { } change } && on >= from ? change
             : state.DoseStepBack == 0 && state.Progress.StepsUp >= services.Content.Programme.Progression.MaxSteps ? "top"
