@@ -296,27 +296,6 @@ public sealed class FlowDialog<TTurn> : Dialog<TTurn>
         return await RunFromAsync(dc, form.Next, cancellationToken).ConfigureAwait(false) with { Answer = result };
     }
 
-    private (string? Value, bool Unsure) Recognize(DialogContext<TTurn> dc, FlowStep step, string? text)
-    {
-        switch (step.Kind)
-        {
-            case StepKinds.YesNo:
-                return YesNoRecognizer.Recognize(text) switch
-                {
-                    YesNoAnswer.Yes => ("yes", false),
-                    YesNoAnswer.No => ("no", false),
-                    YesNoAnswer.Unsure => (null, true),
-                    _ => (null, false),
-                };
-            case StepKinds.Number:
-                var number = NumberRecognizer.Recognize(text);
-                return number is { } n && n >= (step.Min ?? int.MinValue) && n <= (step.Max ?? int.MaxValue)
-                    ? (n.ToString(CultureInfo.InvariantCulture), false)
-                    : (null, false);
-            case StepKinds.Text:
-                return (TextNormalizer.IsBlank(text) ? null : text!.Trim(), false);
-            default:
-                return (ChoiceRecognizer.Recognize(text, _host.Options(dc, step)), false);
-        }
-    }
+    private (string? Value, bool Unsure) Recognize(DialogContext<TTurn> dc, FlowStep step, string? text) =>
+        StepAnswerRecognizer.Recognize(step, text, () => _host.Options(dc, step));
 }
