@@ -129,7 +129,11 @@ public sealed class CheckInProgrammeTests
         var card = (await bot.CheckInsDueAsync(Utc(25, 8, 1)))[1].Cards[0];
         await bot.SubmitAsync(CheckInCard.Press(card, "4", Inputs("under30", "back", "yes")));
         await bot.SayAsync("no");
-        Assert.Contains("4/10", (await bot.SayAsync("my progress"))[0].Text, StringComparison.Ordinal);
+        var progress = (await bot.SayAsync("my progress"))[0].Text;
+        Assert.Contains("4/10", progress, StringComparison.Ordinal);
+        // One check-in is no trend: it is said as one.
+        Assert.Contains("One check-in so far, with pain at 4/10.", progress, StringComparison.Ordinal);
+        Assert.DoesNotContain("over 1 check-ins", progress, StringComparison.Ordinal);
 
         await bot.SayAllAsync("forget me", "yes");
 

@@ -182,7 +182,7 @@ internal sealed class CheckInProgramme(CareTexts texts, CheckInOptions options, 
         }
 
         var lines = PainDiary.Lines(days, c => T(care, $"choice.checkin_how.{c}"));
-        var trend = texts.T(care, "programme.progress_trend", "first", days[0].Pain.ToString(CultureInfo.InvariantCulture))
+        var trend = texts.T(care, days.Count == 1 ? "programme.progress_one" : "programme.progress_trend", "first", days[0].Pain.ToString(CultureInfo.InvariantCulture))
             .Replace("{last}", days[^1].Pain.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{count}", days.Count.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         return $"{T(care, "programme.progress")}\n\n{string.Join("\n", lines.Select(l => "- " + l))}\n\n{trend}";
