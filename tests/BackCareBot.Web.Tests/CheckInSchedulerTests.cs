@@ -108,6 +108,32 @@ public sealed class CheckInSchedulerTests : IAsyncLifetime
         Assert.Equal(1, await SweepAsync(host));
     }
 
+    [Fact]
+    public async Task A_failed_check_in_delivered_by_the_sweep_of_undelivered_replies_is_not_sent_again_by_the_retry()
+    {
+        var host = Host(new() { ["Delivery:SweepInterval"] = "00:00:00.200" });
+        await PlanAsync(host, 1, Due);
+        _connectorAnswer = _ => new LocalResponse(503);
+        _clock.SetUtcNow(Due.AddMinutes(1));
+        Assert.Equal(0, await SweepAsync(host));
+
+        // The stored check-in goes out with the next sweep of undelivered replies once the Connector answers again.
+        var failed = _connector.Requests.Count;
+        _connectorAnswer = _ => new LocalResponse(200, """{"id":"1"}""");
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (Greetings(failed).Count == 0 && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Single(Greetings(failed));
+
+        // The scheduler's retry comes later: the check-in was seen, so nothing is sent again.
+        _clock.Advance(TimeSpan.FromMinutes(6));
+        await SweepAsync(host);
+        Assert.Single(Greetings(failed));
+    }
+
     [Theory]
     [InlineData(403)]
     [InlineData(404)]
@@ -200,8 +226,8 @@ public sealed class CheckInSchedulerTests : IAsyncLifetime
     private static Task<int> SweepAsync(BotHost host) => host.Services.GetRequiredService<CheckInScheduler>().SweepAsync(CancellationToken.None);
 
     /// <summary>The conversations that got the check-in greeting, once per greeting sent.</summary>
-    private List<string> Greetings() =>
-        [.. _connector.Requests.Where(r => r.Method == "POST" && r.Body.Contains("Good morning", StringComparison.Ordinal))
+    private List<string> Greetings(int skip = 0) =>
+        [.. _connector.Requests.Skip(skip).Where(r => r.Method == "POST" && r.Body.Contains("Good morning", StringComparison.Ordinal))
             .Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("conversation").GetProperty("id").GetString()!)];
 
     /// <summary>Users who finished the assessment and opted into a daily check-in at 07:00 London time (06:00 UTC in June).</summary>

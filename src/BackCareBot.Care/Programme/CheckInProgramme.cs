@@ -15,7 +15,6 @@ namespace BackCareBot.Care.Programme;
 internal sealed class CheckInProgramme(CareTexts texts, CheckInOptions options, TimeProvider time)
 {
     public const string Flow = "checkin";
-    private const string FirstStep = "checkin_pain";
     private const string AssessedStep = "pain_now";
 
     /// <summary>Opts in, or moves the time (minutes after local midnight; null keeps it, or 08:00 for a new plan).</summary>
@@ -114,8 +113,11 @@ internal sealed class CheckInProgramme(CareTexts texts, CheckInOptions options, 
                 return false;
             }
         }
-        else if (!(plan.LastSentOn == CheckInSchedule.LocalDate(plan, now) && dc.ActiveFrame?.DialogId == Flow && !dc.State.Answers.ContainsKey(FirstStep)))
+        else
         {
+            // Not due: a repeated event, or the scheduler's retry of a check-in whose replies were stored with its
+            // turn; those are delivered from the store (by the retry itself, a sweep or the next activity), never
+            // made again, so a check-in that was seen is not sent twice.
             return false;
         }
 

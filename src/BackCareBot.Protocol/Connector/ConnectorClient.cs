@@ -30,6 +30,9 @@ public sealed class ConnectorClient(HttpClient http, TrustedServiceUrls trusted)
         return SendActivityAsync(HttpMethod.Put, activity.ServiceUrl, path, activity, cancellationToken);
     }
 
+    /// <summary>The Connector is reachable from any instance, after a restart too.</summary>
+    public bool DeliversAfterRestart(Activity activity) => true;
+
     public async Task DeleteAsync(ConversationReference reference, string activityId, CancellationToken cancellationToken)
     {
         var uri = Resolve(reference.ServiceUrl, $"v3/conversations/{Escape(reference.Conversation?.Id)}/activities/{Escape(activityId)}");

@@ -74,7 +74,7 @@ public sealed partial class TurnPipeline
                 return earlier;
             }
 
-            var turn = new TurnContext(activity) { Recoverable = channel is Connector.ConnectorClient && !IsExpectReplies(activity) };
+            var turn = new TurnContext(activity) { Recoverable = channel.DeliversAfterRestart(activity) && !IsExpectReplies(activity) };
             await RunAsync(turn, 0, cancellationToken).ConfigureAwait(false);
             var outbox = turn.Outbox;
             var outcome = Outcome(activity, turn);

@@ -31,6 +31,9 @@ public sealed class ProactiveChannel(ConnectorClient connector, TrustedServiceUr
             ? Local(reference.Conversation?.Id).DeleteAsync(reference, activityId, cancellationToken)
             : Connector(reference.ServiceUrl).DeleteAsync(reference, activityId, cancellationToken);
 
+    /// <summary>Only what goes to the Connector: a local Direct Line conversation does not outlive the process.</summary>
+    public bool DeliversAfterRestart(Activity activity) => !IsLocal(activity.ChannelId, activity.ServiceUrl);
+
     /// <summary>
     /// The local Direct Line stamps its own channel id and a service URL under its base path; Azure Bot Service's Web
     /// Chat channel has the same channel id but its own service URL, and goes to the Connector.
