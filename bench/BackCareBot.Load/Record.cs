@@ -32,6 +32,7 @@ public static class Record
         var user = TeamsIds.User("record", 0, 0);
         var turns = answers["turns"]!.AsArray();
         var replies = new JsonArray();
+        var runs = new HashSet<string>(StringComparer.Ordinal);
         string? run = null;
         for (var t = 0; t < script.Turns.Count; t++)
         {
@@ -54,6 +55,10 @@ public static class Record
             }
 
             run = Script.LastRun(bodies, run);
+            if (run is not null)
+            {
+                runs.Add(run);
+            }
             var messages = new JsonArray();
             if (turns[t]!["activity"]!["type"]?.GetValue<string>() == "invoke" && answer.Length > 0)
             {
@@ -84,7 +89,9 @@ public static class Record
 
         answers["$comment"] = "Recorded from the bot by bench/record.sh from bench/answers.json: do not edit, re-record. " + answers["$comment"]?.GetValue<string>();
         await File.WriteAllTextAsync(Value("--script-out"), answers.ToJsonString(Indented) + "\n").ConfigureAwait(false);
-        await File.WriteAllTextAsync(Value("--replies-out"), replies.ToJsonString() + "\n").ConfigureAwait(false);
+        // The run ids are random per conversation: recorded as one fixed id, so a recording of the same content is the same file.
+        var recorded = runs.Aggregate(replies.ToJsonString(), (json, id) => json.Replace($"\"run\":\"{id}\"", "\"run\":\"00000000\"", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(Value("--replies-out"), recorded + "\n").ConfigureAwait(false);
         return 0;
     }
 
