@@ -49,6 +49,13 @@ public sealed class ConnectorStandIn : IAsyncDisposable
     public List<byte[]> Take(string conversation) =>
         _inboxes.TryGetValue(conversation, out var inbox) ? inbox.TakeAll() : [];
 
+    /// <summary>
+    /// Waits until the conversation has been sent a body since the last take, or the time runs out: a bot answers
+    /// an invoke first and sends the replies that follow it afterwards.
+    /// </summary>
+    public Task<bool> ArrivedAsync(string conversation, TimeSpan timeout) =>
+        _inboxes.GetOrAdd(conversation, _ => new Inbox()).ArrivedAsync(timeout);
+
     public void Forget(string conversation) => _inboxes.TryRemove(conversation, out _);
 
     public async ValueTask DisposeAsync()
@@ -61,13 +68,39 @@ public sealed class ConnectorStandIn : IAsyncDisposable
     {
         private readonly Lock _lock = new();
         private List<byte[]> _bodies = [];
+        private TaskCompletionSource<bool> _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public void Add(byte[] body)
         {
+            TaskCompletionSource<bool> arrived;
             lock (_lock)
             {
                 _bodies.Add(body);
+                arrived = _arrived;
             }
+
+            arrived.TrySetResult(true);
+        }
+
+        public async Task<bool> ArrivedAsync(TimeSpan timeout)
+        {
+            Task<bool> arrived;
+            lock (_lock)
+            {
+                if (_bodies.Count > 0)
+                {
+                    return true;
+                }
+
+                if (_arrived.Task.IsCompleted)
+                {
+                    _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
+
+                arrived = _arrived.Task;
+            }
+
+            return await arrived.WaitAsync(timeout).ContinueWith(t => t.IsCompletedSuccessfully, TaskScheduler.Default).ConfigureAwait(false);
         }
 
         public List<byte[]> TakeAll()

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace BackCareBot.Load;
 
 /// <summary>Measured turns and conversations (sorted latencies in Stopwatch ticks), failures and replies, as JSON.</summary>
-public sealed class LoadResult(LoadSettings settings, int turnsPerConversation, long[] turns, long[] conversations, int failures, long replies, long replyBytes, long allTurns)
+public sealed class LoadResult(LoadSettings settings, int turnsPerConversation, long[] turns, long[] conversations, int failures, int allFailures, long replies, long replyBytes, long allTurns)
 {
     public void WriteJson(Stream output)
     {
@@ -19,6 +19,7 @@ public sealed class LoadResult(LoadSettings settings, int turnsPerConversation, 
         json.WriteNumber("turns", turns.Length);
         json.WriteNumber("allTurns", allTurns);
         json.WriteNumber("failures", failures);
+        json.WriteNumber("allFailures", allFailures);
         json.WriteNumber("turnsPerSecond", Math.Round(turns.Length / settings.Duration.TotalSeconds, 1));
         json.WriteNumber("p50Ms", Percentile(turns, 0.50));
         json.WriteNumber("p95Ms", Percentile(turns, 0.95));
@@ -32,6 +33,9 @@ public sealed class LoadResult(LoadSettings settings, int turnsPerConversation, 
         json.WriteNumber("conversationP99Ms", Percentile(conversations, 0.99));
         json.WriteEndObject();
     }
+
+    /// <summary>Failed turns in the whole run, warm-up included: a reply that does not match the script (a stale recording) fails the run.</summary>
+    public int AllFailures => allFailures;
 
     /// <summary>Nearest-rank percentile.</summary>
     private static double Percentile(long[] sorted, double p) =>

@@ -14,6 +14,7 @@ public sealed class LoadRun(HttpClient client, LoadSettings settings, Script scr
     private static readonly MediaTypeHeaderValue Json = new("application/json");
     private long _turns;
     private int _failures;
+    private int _allFailures;
     private int _reported;
     private long _replies;
     private long _replyBytes;
@@ -29,7 +30,7 @@ public sealed class LoadRun(HttpClient client, LoadSettings settings, Script scr
         var conversations = results.SelectMany(r => r.Conversations).ToArray();
         Array.Sort(turns);
         Array.Sort(conversations);
-        return new LoadResult(settings, script.Turns.Count, turns, conversations, _failures, Interlocked.Read(ref _replies), Interlocked.Read(ref _replyBytes), Interlocked.Read(ref _turns));
+        return new LoadResult(settings, script.Turns.Count, turns, conversations, _failures, Volatile.Read(ref _allFailures), Interlocked.Read(ref _replies), Interlocked.Read(ref _replyBytes), Interlocked.Read(ref _turns));
     }
 
     private async Task<(List<long> Turns, List<long> Conversations)> UserAsync(int user, long measureFrom, long measureTo)
@@ -40,6 +41,7 @@ public sealed class LoadRun(HttpClient client, LoadSettings settings, Script scr
         {
             var conversation = TeamsIds.Conversation(settings.Label, user, n);
             var completed = true;
+            string? run = null;
             var began = Stopwatch.GetTimestamp();
             for (var t = 0; t < script.Turns.Count && completed; t++)
             {
@@ -50,8 +52,14 @@ public sealed class LoadRun(HttpClient client, LoadSettings settings, Script scr
                     return (turns, conversations);
                 }
 
-                var (ok, replies, bytes) = await TurnAsync(conversation, script.Activity(t, conversation, TeamsIds.User(settings.Label, user, n), TeamsIds.Activity(settings.Label, user, n, t)), t).ConfigureAwait(false);
+                var (ok, replies, bytes, lastRun) = await TurnAsync(conversation, script.Activity(t, conversation, TeamsIds.User(settings.Label, user, n), TeamsIds.Activity(settings.Label, user, n, t), run), t, run).ConfigureAwait(false);
                 completed = ok;
+                run = lastRun;
+                if (!ok)
+                {
+                    Interlocked.Increment(ref _allFailures);
+                }
+
                 var ended = Stopwatch.GetTimestamp();
                 Interlocked.Increment(ref _turns);
                 if (started >= measureFrom && ended <= measureTo)
@@ -89,7 +97,7 @@ public sealed class LoadRun(HttpClient client, LoadSettings settings, Script scr
         }
     }
 
-    private async Task<(bool Ok, int Replies, long Bytes)> TurnAsync(string conversation, byte[] body, int turn)
+    private async Task<(bool Ok, int Replies, long Bytes, string? Run)> TurnAsync(string conversation, byte[] body, int turn, string? run)
     {
         try
         {
@@ -98,25 +106,33 @@ public sealed class LoadRun(HttpClient client, LoadSettings settings, Script scr
             using var response = await client.PostAsync(settings.Url, content).ConfigureAwait(false);
             var answer = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
             var replies = connector.Take(conversation);
+            // An invoke is answered first (the card that replaces the pressed one); the replies follow it.
+            var until = Stopwatch.GetTimestamp() + (5 * Stopwatch.Frequency);
+            while (script.Turns[turn].Invoke && response.IsSuccessStatusCode && !script.Turns[turn].AnsweredBy(replies)
+                && Stopwatch.GetTimestamp() < until && await connector.ArrivedAsync(conversation, Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), until)).ConfigureAwait(false))
+            {
+                replies.AddRange(connector.Take(conversation));
+            }
+
             if (response.IsSuccessStatusCode && script.Turns[turn].AnsweredBy(replies))
             {
-                return (true, replies.Count, replies.Sum(r => (long)r.Length));
+                return (true, replies.Count, replies.Sum(r => (long)r.Length), Script.LastRun(replies, run));
             }
 
             var seen = string.Join(" | ", replies.Select(r => System.Text.Encoding.UTF8.GetString(r.AsSpan(0, Math.Min(r.Length, 400)))));
             ReportFirstFailure($"turn {turn + 1}: HTTP {(int)response.StatusCode} {System.Text.Encoding.UTF8.GetString(answer.AsSpan(0, Math.Min(answer.Length, 200)))}; " +
                 $"expected \"{script.Turns[turn].ExpectedText}\" in {replies.Count} replies: {seen}");
-            return (false, replies.Count, 0);
+            return (false, replies.Count, 0, run);
         }
         catch (HttpRequestException e)
         {
             ReportFirstFailure(e.Message);
-            return (false, 0, 0);
+            return (false, 0, 0, run);
         }
         catch (TaskCanceledException)
         {
             ReportFirstFailure("timed out");
-            return (false, 0, 0);
+            return (false, 0, 0, run);
         }
     }
 }

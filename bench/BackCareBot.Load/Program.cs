@@ -4,9 +4,16 @@ using BackCareBot.Load;
 //        [--script bench/conversation.json] [--connector-port 3990]
 //        BackCareBot.Load --fill <data folder> --conversations 100000 --template <backcarebot.db> [--checkin-percent 10]
 //        BackCareBot.Load --fill-checkins <data folder> --pending 1000000
+//        BackCareBot.Load --record --url http://127.0.0.1:3982/api/messages --answers bench/answers.json
+//                         --script-out bench/conversation.json --replies-out bench/botbuilder-js/replies.json
 if (args.Contains("--fill-checkins"))
 {
     return FillCheckIns.Run(args);
+}
+
+if (args.Contains("--record"))
+{
+    return await Record.RunAsync(args);
 }
 
 if (args.Contains("--fill"))
@@ -29,4 +36,11 @@ using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(10) 
 var result = await new LoadRun(client, settings, script, connector).RunAsync();
 using var stdout = Console.OpenStandardOutput();
 result.WriteJson(stdout);
+if (result.AllFailures > 0)
+{
+    // The figures are still written, but a run whose replies do not match the script is not a result.
+    Console.Error.WriteLine($"{settings.Label}: {result.AllFailures} turns did not get the replies bench/conversation.json expects (re-record it: bench/record.sh)");
+    return 3;
+}
+
 return 0;
