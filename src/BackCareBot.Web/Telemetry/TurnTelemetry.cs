@@ -47,7 +47,8 @@ public sealed class TurnTelemetry : ITurnMiddleware
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         span.SetTag("bot.outcome", outcome);
         span.SetTag("bot.turn.duration_ms", Math.Round(elapsed, 3));
-        var route = span.GetTagItem("bot.route") as string ?? "none";
+        // A turn no route ran (a retry answered from the store, a duplicate): a fixed word that no answer can be.
+        var route = span.GetTagItem("bot.route") as string ?? "unrouted";
         var tags = new TagList { { "bot.activity.type", type }, { "bot.channel", channel }, { "bot.route", route }, { "bot.outcome", outcome } };
         BotTelemetry.Turns.Add(1, tags);
         BotTelemetry.TurnDuration.Record(elapsed, tags);
