@@ -33,7 +33,7 @@ public sealed class BlindCorpusTests(ITestOutputHelper output)
         foreach (var locale in Corpus.Locales)
         {
             var rows = Corpus.LoadBlind(locale);
-            problems.AddRange(rows.Select(r => Problem(r) is { } p ? $"{locale} line {r.Line}: {p}" : null).OfType<string>());
+            problems.AddRange(rows.Select(r => Problem(r, Corpus.BlindSplits) is { } p ? $"{locale} line {r.Line}: {p}" : null).OfType<string>());
             foreach (var flag in ClinicalFlags.Where(f => rows.Count(r => r.Expect == f) < 3))
             {
                 problems.Add($"{locale}: fewer than 3 wordings of {flag}");
@@ -110,6 +110,93 @@ public sealed class BlindCorpusTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    /// <summary>
+    /// What blindC scored when it was written, 2026-12-02 (docs/blind-corpus.md, section blindC): recall per level (asked or
+    /// routed at its level or a more urgent one), the share of ordinary messages straight to emergency it may not exceed,
+    /// and the share of answers understood. A floor is the figure it reached, rounded down (a ceiling rounded up), so a change
+    /// that loses ground fails. After a re-measure, raise a row to the new figures; never lower one to make a change pass.
+    /// </summary>
+    private static readonly BlindCFloor[] BlindCFloors =
+    [
+        //  locale    L1     L2     L3     L4     ordinary to emergency (at most)  answers understood
+        new("en",     0.900, 0.709, 0.833, 0.625, 0.009,                           0.714),
+        new("zh-CN",  1.000, 0.806, 0.761, 0.375, 0.000,                           0.738),
+    ];
+
+    public static TheoryData<string> BlindCLocales => [.. Corpus.Locales];
+
+    [Fact]
+    public void The_fresh_blind_set_blindC_is_well_formed_and_covers_every_warning_sign()
+    {
+        var problems = new List<string>();
+        foreach (var locale in Corpus.Locales)
+        {
+            var rows = Corpus.LoadBlindC(locale);
+            problems.AddRange(rows.Select(r => Problem(r, [Corpus.BlindC]) is { } p ? $"{locale} line {r.Line}: {p}" : null).OfType<string>());
+            problems.AddRange(rows.Where(r => r.IsFlag && r.Step != "-" && !Steps.ContainsKey(r.Step))
+                .Select(r => $"{locale} line {r.Line}: a warning sign typed at step {r.Step}, which no flow has"));
+            problems.AddRange(ClinicalFlags.Where(f => rows.Count(r => r.Expect == f) < 4).Select(f => $"{locale}: fewer than 4 wordings of {f}"));
+            if (rows.Count(r => r.Expect == "none" && r.Step == "-") < 50 || rows.Count(r => r.Step == "neg") < 20 || rows.Count(r => r.IsAnswer) < 30)
+            {
+                problems.Add($"{locale}: fewer than 50 ordinary messages, 20 negated forms or 30 answers");
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    /// <summary>blindC's figures only: its lines are never printed, so that it stays a blind measure.</summary>
+    [Fact]
+    public void Blind_corpus_blindC_figures()
+    {
+        var report = new StringBuilder();
+        foreach (var locale in Corpus.Locales)
+        {
+            var rows = Corpus.LoadBlindC(locale);
+            report.Append(CorpusEvaluationTests.Evaluate(rows).Render($"{locale}, blindC ({rows.Count} utterances)", listMisses: false));
+            report.Append(Answers(rows, $"{locale}, blindC", listMisses: false));
+        }
+
+        var text = report.ToString();
+        output.WriteLine(text);
+        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "blindC-report.txt"), text);
+        Assert.Contains("confusion", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(BlindCLocales))]
+    public void Blind_corpus_blindC_holds_the_floors_it_reached(string locale)
+    {
+        var floor = Array.Find(BlindCFloors, f => f.Locale == locale)!;
+        var rows = Corpus.LoadBlindC(locale);
+        var evaluation = CorpusEvaluationTests.Evaluate(rows);
+        var answers = rows.Where(r => r.IsAnswer).ToList();
+        var understood = (double)answers.Count(r => AnswerCorpusTests.Understood(r) == r.Expect.Split('=')[1]) / answers.Count;
+        var failures = new List<string>();
+        foreach (var (level, least) in new[] { ("L1", floor.L1), ("L2", floor.L2), ("L3", floor.L3), ("L4", floor.L4) })
+        {
+            if (evaluation.Recall(level) < least)
+            {
+                failures.Add($"{locale} blindC: recall {level} {evaluation.Recall(level):P1} is below its floor {least:P1}");
+            }
+        }
+
+        if (evaluation.OrdinaryToEmergency > floor.OrdinaryToEmergency)
+        {
+            failures.Add($"{locale} blindC: {evaluation.OrdinaryToEmergency:P1} of ordinary messages go straight to emergency (at most {floor.OrdinaryToEmergency:P1})");
+        }
+
+        if (understood < floor.Answers)
+        {
+            failures.Add($"{locale} blindC: {understood:P1} of answers understood, below its floor {floor.Answers:P1}");
+        }
+
+        // Figures only: the lines of blindC are never printed.
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private sealed record BlindCFloor(string Locale, double L1, double L2, double L3, double L4, double OrdinaryToEmergency, double Answers);
+
     /// <summary>Ordinary messages that are routed below emergency or asked about: not misses, but worth a look.</summary>
     private static string Flagged(IReadOnlyList<Utterance> part)
     {
@@ -148,11 +235,11 @@ public sealed class BlindCorpusTests(ITestOutputHelper output)
     }
 
     /// <summary>What is wrong with a row: an unknown split, flag, step or answer value; null when it is well formed.</summary>
-    private static string? Problem(Utterance row)
+    private static string? Problem(Utterance row, string[] splits)
     {
-        if (!Corpus.BlindSplits.Contains(row.Split))
+        if (!splits.Contains(row.Split))
         {
-            return $"split {row.Split} is neither blindA nor blindB";
+            return $"split {row.Split} is not {string.Join(" or ", splits)}";
         }
 
         if (row.IsFlag)
