@@ -121,6 +121,20 @@ public sealed class CheckInProgrammeTests
     }
 
     [Fact]
+    public async Task Typed_check_in_answers_in_peoples_words_fill_the_cards_questions()
+    {
+        var bot = new ConversationDriver();
+        await bot.SayAllAsync([.. ToOffer, "yes"]);
+        Assert.NotEmpty(await bot.CheckInsDueAsync(Utc(25, 8, 1)));
+
+        await bot.SayAllAsync("4", "an hour and a half today", "face down mostly");
+
+        var answers = (await StateAsync(bot)).Dialog.Answers;
+        Assert.Equal("over60", answers["checkin_stiffness"]);
+        Assert.Equal("stomach", answers["checkin_slept"]);
+    }
+
+    [Fact]
     public async Task Forget_me_removes_the_planned_check_in_and_the_diary()
     {
         var bot = new ConversationDriver();
