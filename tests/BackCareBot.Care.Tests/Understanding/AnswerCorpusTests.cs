@@ -47,9 +47,18 @@ public sealed class AnswerCorpusTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, string.Join("\n", failures) + "\n\n" + report);
     }
 
+    /// <summary>Every choice question of the flows, by id: one without words in answers.json is read by its buttons' words, as the bot reads it.</summary>
+    private static readonly Dictionary<string, Dialogs.Flows.FlowStep> ChoiceSteps = ConversationDriver.Content.Flows.Values
+        .SelectMany(f => f.Steps).Where(s => s.Kind == Dialogs.Flows.StepKinds.Choice && s.Choices is not null)
+        .GroupBy(s => s.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+    private static readonly Localization.Localizer Labels = new(ConversationDriver.Content);
+
     internal static string? Understood(Utterance row) =>
         Answers.Knows(row.Step)
             ? Answers.Recognize(row.Step, row.Text)?.Value
+            : ChoiceSteps.TryGetValue(row.Step, out var choice)
+            ? ChoiceRecognizer.Recognize(row.Text, [.. choice.Choices!.Select(c => new ChoiceOption(c.Value, Labels.Phrases(c.Label)))])
             : YesNoRecognizer.Recognize(row.Text) switch
             {
                 YesNoAnswer.Yes => "yes",
