@@ -134,6 +134,22 @@ public sealed class CheckInProgrammeTests
         Assert.Equal("stomach", answers["checkin_slept"]);
     }
 
+    [Theory]
+    [InlineData("en-GB", "about 40 mins", "curled up on my side")]
+    [InlineData("zh-CN", "四十分钟左右", "蜷着睡")]
+    public async Task Typed_check_in_answers_are_read_with_the_first_checks_words_for_the_same_questions(string locale, string stiffness, string slept)
+    {
+        var bot = new ConversationDriver(locale: locale);
+        await bot.SayAllAsync([.. ToOffer, "yes"]);
+        Assert.NotEmpty(await bot.CheckInsDueAsync(Utc(25, 8, 1)));
+
+        await bot.SayAllAsync("4", stiffness, slept);
+
+        var answers = (await StateAsync(bot)).Dialog.Answers;
+        Assert.Equal("30to60", answers["checkin_stiffness"]);
+        Assert.Equal("side", answers["checkin_slept"]);
+    }
+
     [Fact]
     public async Task Forget_me_removes_the_planned_check_in_and_the_diary()
     {

@@ -388,6 +388,15 @@ public sealed class ContentTests : IDisposable
     }
 
     [Fact]
+    public void Words_also_used_for_a_question_with_other_answers_are_reported()
+    {
+        // sleep_position's words lent to the check-in's exercises question, whose answers are yes / some / no.
+        Edit("answers.json", root => root["steps"]![0]!["also"] = new JsonArray("checkin_exercised"));
+
+        Assert.Contains("answers.json: step 'sleep_position': also 'checkin_exercised' is not a question with the same answers", Problems());
+    }
+
+    [Fact]
     public void An_escalation_naming_an_unknown_red_flag_or_a_missing_source_is_reported()
     {
         Edit("programme.json", root =>

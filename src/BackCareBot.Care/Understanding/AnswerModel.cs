@@ -26,6 +26,9 @@ public sealed class AnswerStep
 
     public List<AnswerWords> Values { get; set; } = [];
 
+    /// <summary>Other questions with the same answers that take the same words (the check-in's stiffness question).</summary>
+    public List<string> Also { get; set; } = [];
+
     /// <summary>
     /// Words that give an answer in a message that was not answering this question (what people say first): they
     /// name the context ("sleep on my side", not "side"), because out of context a word is easily misread.

@@ -22,7 +22,11 @@ public sealed partial class AnswerRecognizer
     {
         foreach (var step in content.Answers.Steps)
         {
-            _steps[step.Step] = (step, Build(content, step.Values));
+            var entry = (step, Build(content, step.Values));
+            foreach (var id in step.Also.Prepend(step.Step))
+            {
+                _steps[id] = entry;
+            }
         }
 
         // Out of context only the heard words count: a time span is then a number with its unit, or a heard phrase.

@@ -5,7 +5,7 @@ namespace BackCareBot.Care.Understanding;
 
 /// <summary>
 /// The meaning of answers.json: each entry names a question the flows ask, its answers are that question's choices
-/// (numbers for a score), so are the answers its first-message words give, bands are in rising order with an open last band, and every answer has words in both languages.
+/// (numbers for a score), so are the answers its first-message words give, the questions it is also used for have the same answers, bands are in rising order with an open last band, and every answer has words in both languages.
 /// </summary>
 public static class AnswerValidator
 {
@@ -25,6 +25,15 @@ public static class AnswerValidator
             }
 
             var choices = step.Choices?.Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+            foreach (var also in answer.Also)
+            {
+                if (!steps.TryGetValue(also, out var other) || other.Kind != step.Kind
+                    || !(other.Choices?.Select(c => c.Value).ToHashSet(StringComparer.Ordinal) ?? []).SetEquals(choices ?? []))
+                {
+                    problems.Add($"{where}: also '{also}' is not a question with the same answers");
+                }
+            }
+
             bool Valid(string value) => answer.Kind == "score" ? int.TryParse(value, out var n) && n >= (step.Min ?? 0) && n <= (step.Max ?? 10) : choices?.Contains(value) == true;
             if ((answer.Kind == "score") != (step.Kind == StepKinds.Number))
             {
