@@ -151,6 +151,20 @@ public sealed class CheckInProgrammeTests
     }
 
     [Fact]
+    public async Task The_planned_check_in_keeps_the_users_channel_id_but_not_their_name()
+    {
+        var bot = new ConversationDriver();
+        await bot.SayAllAsync([.. ToOffer, "yes"]);
+
+        var state = await StateAsync(bot);
+        Assert.Equal("user-1", state.CheckInReference!.User!.Id);
+        Assert.Null(state.CheckInReference.User.Name);
+        var stored = System.Text.Encoding.UTF8.GetString((await bot.Store.ReadAsync(bot.StateKey, default))!.Data);
+        Assert.DoesNotContain("Test User", stored, StringComparison.Ordinal);
+        Assert.NotEmpty(await bot.CheckInsDueAsync(Utc(25, 8, 1)));
+    }
+
+    [Fact]
     public async Task Forget_me_removes_the_planned_check_in_and_the_diary()
     {
         var bot = new ConversationDriver();

@@ -36,6 +36,10 @@ internal sealed class CheckInProgramme(CareTexts texts, CheckInOptions options, 
         care.State.Country ??= care.Country;
         var reference = care.Activity.GetConversationReference();
         reference.Locale = care.Locale;
+        // A check-in needs the user's channel id only: their name and directory ids are not kept (less stored about
+        // them, and a long display name does not grow the state).
+        reference.User = reference.User is { } user ? new ChannelAccount { Id = user.Id, Role = user.Role } : null;
+        reference.ActivityId = null;
         care.State.CheckInReference = reference;
         Replan(care, now);
         var picked = TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(plan.Minutes));
