@@ -255,8 +255,24 @@ public sealed partial class CareBot : IBot, IStoredReplies
     /// <summary>Puts the state's planned check-in into the due-time index, or removes it when none is planned.</summary>
     private Task ReplanAsync(string key, CareState state, CancellationToken cancellationToken) =>
         state.CheckInDue is { } due && state.CheckInReference is { } reference
-            ? _checkIns.ScheduleAsync(new CheckInEntry { StateKey = key, Due = due, Reference = reference }, cancellationToken)
+            ? _checkIns.ScheduleAsync(new CheckInEntry { StateKey = key, Due = due, Reference = Addressed(reference, key) }, cancellationToken)
             : _checkIns.CancelAsync(key, cancellationToken);
+
+    /// <summary>The state keeps a check-in's reference without the conversation id its key holds: the index entry gets it back.</summary>
+    private static ConversationReference Addressed(ConversationReference reference, string key)
+    {
+        if (reference.Conversation?.Id is { Length: > 0 })
+        {
+            return reference;
+        }
+
+        var id = key[(key.IndexOf('/', "conversation/".Length) + 1)..];
+        return new ConversationReference
+        {
+            ChannelId = reference.ChannelId, ServiceUrl = reference.ServiceUrl, Locale = reference.Locale, User = reference.User, Bot = reference.Bot,
+            Conversation = new ConversationAccount { Id = id, ConversationType = reference.Conversation?.ConversationType, TenantId = reference.Conversation?.TenantId },
+        };
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering {Count} stored replies again ({Retry}: true for the channel's retry of their turn, false for a later activity)")]
     private static partial void LogRedelivery(ILogger logger, int count, bool retry);

@@ -23,9 +23,9 @@ public sealed class ProgrammeProgressTests
     /// <summary>Programme day n at 08:01 UTC: the user opted in on 2026-11-24 (day 0), check-ins come at 08:00 from day 1.</summary>
     private static DateTimeOffset Morning(int day) => new DateTimeOffset(2026, 11, 24, 8, 1, 0, TimeSpan.Zero).AddDays(day);
 
-    private static async Task<ConversationDriver> OptedInAsync(string locale = "en-GB", int pain = 3)
+    private static async Task<ConversationDriver> OptedInAsync(string locale = "en-GB", int pain = 3, string? conversationId = null)
     {
-        var bot = new ConversationDriver(locale: locale);
+        var bot = new ConversationDriver(locale: locale, conversationId: conversationId);
         await bot.SayAllAsync([.. ToOffer(pain), "yes"]);
         return bot;
     }
@@ -273,7 +273,8 @@ public sealed class ProgrammeProgressTests
     [Fact]
     public async Task Twelve_weeks_of_check_ins_with_card_feedback_every_day_keep_the_state_under_2_kb()
     {
-        var bot = await OptedInAsync();
+        // A Teams personal chat's conversation id is "a:1" and 128 more characters.
+        var bot = await OptedInAsync(conversationId: "a:1" + new string('x', 128));
         for (var day = 1; day < 83; day++)
         {
             // Every ninth day a point worse, and better again the day after.

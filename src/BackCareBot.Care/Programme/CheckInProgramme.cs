@@ -39,6 +39,11 @@ internal sealed class CheckInProgramme(CareTexts texts, CheckInOptions options, 
         // A check-in needs the user's channel id only: their name and directory ids are not kept (less stored about
         // them, and a long display name does not grow the state).
         reference.User = reference.User is { } user ? new ChannelAccount { Id = user.Id, Role = user.Role } : null;
+        reference.Bot = reference.Bot is { } bot ? new ChannelAccount { Id = bot.Id, Role = bot.Role } : null;
+        // The conversation's id is the state's key already (put back when the check-in is planned in the index).
+        reference.Conversation = reference.Conversation is { } conversation
+            ? new ConversationAccount { ConversationType = conversation.ConversationType, TenantId = conversation.TenantId }
+            : null;
         reference.ActivityId = null;
         care.State.CheckInReference = reference;
         Replan(care, now);
