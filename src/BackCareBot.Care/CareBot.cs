@@ -74,7 +74,18 @@ public sealed partial class CareBot : IBot, IStoredReplies
         _sender = new CareSender(texts);
     }
 
-    public static string StateKey(Activity activity) => $"conversation/{activity.ChannelId}/{activity.Conversation?.Id}";
+    public static string StateKey(Activity activity) => $"{StateKeyPrefix}{activity.ChannelId}/{activity.Conversation?.Id}";
+
+    private const string StateKeyPrefix = "conversation/";
+
+    /// <summary>The channel and conversation ids a <see cref="StateKey"/> was made of; null for any other key.</summary>
+    public static (string Channel, string Conversation)? ParseStateKey(string key)
+    {
+        var slash = key.IndexOf('/', Math.Min(StateKeyPrefix.Length, key.Length));
+        return key.StartsWith(StateKeyPrefix, StringComparison.Ordinal) && slash > StateKeyPrefix.Length
+            ? (key[StateKeyPrefix.Length..slash], key[(slash + 1)..])
+            : null;
+    }
 
     /// <summary>Where versions before the due-time index kept a planned check-in; removed with the conversation.</summary>
     public static string CheckInKey(string stateKey) => $"checkin/{stateKey}";
@@ -266,7 +277,7 @@ public sealed partial class CareBot : IBot, IStoredReplies
             return reference;
         }
 
-        var id = key[(key.IndexOf('/', "conversation/".Length) + 1)..];
+        var id = ParseStateKey(key)?.Conversation;
         return new ConversationReference
         {
             ChannelId = reference.ChannelId, ServiceUrl = reference.ServiceUrl, Locale = reference.Locale, User = reference.User, Bot = reference.Bot,

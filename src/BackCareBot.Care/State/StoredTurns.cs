@@ -111,13 +111,11 @@ internal sealed partial class StoredTurns(IStateStore store, DeliveryOptions opt
     /// <summary>The conversations the store marks as holding undelivered replies.</summary>
     public async IAsyncEnumerable<PendingConversation> PendingAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        const string prefix = "conversation/";
         await foreach (var key in store.ListPendingAsync(cancellationToken).ConfigureAwait(false))
         {
-            var slash = key.IndexOf('/', Math.Min(prefix.Length, key.Length));
-            if (key.StartsWith(prefix, StringComparison.Ordinal) && slash > prefix.Length)
+            if (CareBot.ParseStateKey(key) is var (channel, conversation))
             {
-                yield return new PendingConversation(key[prefix.Length..slash], key[(slash + 1)..], key);
+                yield return new PendingConversation(channel, conversation, key);
             }
         }
     }

@@ -63,7 +63,7 @@ public sealed class FlowDialog<TTurn> : Dialog<TTurn>
         }
 
         var candidate = input.CardValue ?? input.Text;
-        var (value, unsure) = Recognize(dc, step, candidate);
+        var (value, unsure) = StepAnswerRecognizer.Recognize(step, candidate, () => _host.Options(dc, step));
         if (unsure && step.AllowUnsure)
         {
             // One clarifying follow-up; if still unsure, a safety question counts as "yes".
@@ -246,7 +246,7 @@ public sealed class FlowDialog<TTurn> : Dialog<TTurn>
         else
         {
             var first = fields.Find(f => !dc.State.Answers.ContainsKey(f.Id)) ?? fields[0];
-            var (value, _) = Recognize(dc, first, input.Text);
+            var (value, _) = StepAnswerRecognizer.Recognize(first, input.Text, () => _host.Options(dc, first));
             answers = value is null ? [] : [new FormAnswer(first, value, value)];
             formAnswer = null;
         }
@@ -295,7 +295,4 @@ public sealed class FlowDialog<TTurn> : Dialog<TTurn>
 
         return await RunFromAsync(dc, form.Next, cancellationToken).ConfigureAwait(false) with { Answer = result };
     }
-
-    private (string? Value, bool Unsure) Recognize(DialogContext<TTurn> dc, FlowStep step, string? text) =>
-        StepAnswerRecognizer.Recognize(step, text, () => _host.Options(dc, step));
 }
