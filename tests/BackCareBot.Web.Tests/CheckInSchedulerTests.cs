@@ -137,9 +137,10 @@ public sealed class CheckInSchedulerTests : IAsyncLifetime
     [Theory]
     [InlineData(403)]
     [InlineData(404)]
-    public async Task A_removed_bot_drops_the_plan(int status)
+    public async Task A_removed_bot_drops_the_plan_and_its_stored_check_in(int status)
     {
-        var host = Host();
+        // Sweeps of undelivered replies every 100 ms: a check-in the Connector refused for good is not among them.
+        var host = Host(new() { ["Delivery:SweepInterval"] = "00:00:00.100" });
         await PlanAsync(host, 1, Due);
         _connectorAnswer = _ => new LocalResponse(status);
 
@@ -148,9 +149,17 @@ public sealed class CheckInSchedulerTests : IAsyncLifetime
         var tried = _connector.Requests.Count;
         Assert.True(tried > 0);
 
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(tried, _connector.Requests.Count);
+        await foreach (var pending in host.Services.GetRequiredService<IStateStore>().ListPendingAsync(CancellationToken.None))
+        {
+            Assert.Fail($"Still stored as undelivered: {pending}");
+        }
+
         _connectorAnswer = _ => new LocalResponse(200, """{"id":"1"}""");
         _clock.SetUtcNow(Due.AddDays(2));
         Assert.Equal(0, await SweepAsync(host));
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
         Assert.Equal(tried, _connector.Requests.Count);
     }
 

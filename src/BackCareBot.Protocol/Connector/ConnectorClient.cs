@@ -168,4 +168,10 @@ public sealed class ConnectorClient(HttpClient http, TrustedServiceUrls trusted)
 public sealed class ConnectorException(int statusCode, string message) : Exception(message)
 {
     public int StatusCode { get; } = statusCode;
+
+    /// <summary>
+    /// The same request can never succeed: 400 (refused as sent), 403 (the bot was removed or blocked), 404 (the
+    /// conversation or activity is gone). Retries are for the rest (429, 5xx, timeouts).
+    /// </summary>
+    public bool IsPermanent => StatusCode is 400 or 403 or 404;
 }

@@ -1,3 +1,4 @@
+using BackCareBot.Protocol.Connector;
 using System.Text.Json.Serialization;
 using BackCareBot.Protocol.Schema;
 
@@ -107,7 +108,11 @@ public sealed class Outbox : IChannelSender
         return Task.CompletedTask;
     }
 
-    /// <summary>Delivers the entries in order; on failure acknowledges those that went out and rethrows.</summary>
+    /// <summary>
+    /// Delivers the entries in order; on failure acknowledges those that went out and rethrows. When the channel
+    /// refuses for good (<see cref="ConnectorException.IsPermanent"/>: the bot was removed, the conversation is gone,
+    /// the request can never be accepted), the rest are acknowledged too: trying them again would fail the same way.
+    /// </summary>
     public async Task DeliverAsync(IChannelSender channel, CancellationToken cancellationToken)
     {
         var delivered = 0;
@@ -118,9 +123,10 @@ public sealed class Outbox : IChannelSender
                 await DeliverAsync(channel, _entries[delivered], cancellationToken).ConfigureAwait(false);
             }
         }
-        catch when (Acknowledge is not null)
+        catch (Exception e) when (Acknowledge is not null)
         {
-            await Acknowledge(delivered, false, CancellationToken.None).ConfigureAwait(false);
+            var dropped = e is ConnectorException { IsPermanent: true };
+            await Acknowledge(dropped ? _entries.Count : delivered, dropped, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
 

@@ -10,7 +10,8 @@ namespace BackCareBot.Web.Bot;
 /// <see cref="DeliveryOptions.SweepInterval"/> it reads the store's index of such conversations (its cost is what is
 /// pending, not what is stored) and delivers each under the conversation's turn lock; a conversation whose replies
 /// another live instance holds is left to it. A retry or next activity that races the sweep finds the replies held or
-/// gone (every hold and clean-up is a conditional write), so nothing is sent twice.
+/// gone (every hold and clean-up is a conditional write), so nothing is sent twice. Replies the Connector refuses for
+/// good (<see cref="ConnectorException.IsPermanent"/>) are dropped, not tried at every sweep.
 /// </summary>
 public sealed partial class StoredReplyDelivery(
     IBot bot, TurnPipeline pipeline, ProactiveChannel channel, IOptions<DeliveryOptions> options, ILogger<StoredReplyDelivery> logger)
@@ -46,6 +47,11 @@ public sealed partial class StoredReplyDelivery(
             {
                 await pipeline.DeliverStoredAsync(stored, conversation, channel, cancellationToken).ConfigureAwait(false);
             }
+            catch (ConnectorException e) when (e.IsPermanent)
+            {
+                // The Connector refuses them for good (the bot was removed, the conversation is gone): they were dropped.
+                LogDropped(logger, e.StatusCode);
+            }
             catch (Exception e) when (e is ConnectorException or HttpRequestException or TimeoutException
                 || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
@@ -57,6 +63,9 @@ public sealed partial class StoredReplyDelivery(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sweep of undelivered replies failed: {Error}")]
     private static partial void LogSweepFailed(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stored replies were refused by the Connector for good (status {Status}) and dropped")]
+    private static partial void LogDropped(ILogger logger, int status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stored replies could not be delivered (status {Status}, {Error}); tried again later")]
     private static partial void LogDeliveryFailed(ILogger logger, int status, string error);
