@@ -145,7 +145,10 @@ public sealed class BlindCorpusTests(ITestOutputHelper output)
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
-    /// <summary>blindC's figures only: its lines are never printed, so that it stays a blind measure.</summary>
+    /// <summary>
+    /// blindC's figures, with its misses and its ordinary messages asked about: since 2026-12-02 it is a development
+    /// set, read to fix the kinds of gap its misses show, as blindA is (docs/blind-corpus.md).
+    /// </summary>
     [Fact]
     public void Blind_corpus_blindC_figures()
     {
@@ -153,8 +156,9 @@ public sealed class BlindCorpusTests(ITestOutputHelper output)
         foreach (var locale in Corpus.Locales)
         {
             var rows = Corpus.LoadBlindC(locale);
-            report.Append(CorpusEvaluationTests.Evaluate(rows).Render($"{locale}, blindC ({rows.Count} utterances)", listMisses: false));
-            report.Append(Answers(rows, $"{locale}, blindC", listMisses: false));
+            report.Append(CorpusEvaluationTests.Evaluate(rows).Render($"{locale}, blindC ({rows.Count} utterances)", listMisses: true));
+            report.Append(Flagged(rows));
+            report.Append(Answers(rows, $"{locale}, blindC", listMisses: true));
         }
 
         var text = report.ToString();
@@ -191,7 +195,6 @@ public sealed class BlindCorpusTests(ITestOutputHelper output)
             failures.Add($"{locale} blindC: {understood:P1} of answers understood, below its floor {floor.Answers:P1}");
         }
 
-        // Figures only: the lines of blindC are never printed.
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
