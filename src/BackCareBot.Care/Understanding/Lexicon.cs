@@ -12,8 +12,11 @@ public enum PhraseRole : byte
     Terminator,
 }
 
-/// <summary>One phrase found in the text: units [Start, End) and what it means.</summary>
-public readonly record struct Hit(int Start, int End, PhraseRole Role, string[] Concepts);
+/// <summary>
+/// One phrase found in the text: units [Start, End) and what it means. <paramref name="Negates"/>: a concept phrase that
+/// ends with a negation (以前没, 从来没有, 一点毛病没有) also negates what follows it, as the negation alone would.
+/// </summary>
+public readonly record struct Hit(int Start, int End, PhraseRole Role, string[] Concepts, bool Negates = false);
 
 /// <summary>
 /// Every phrase of every concept and of the negation grammar, both languages, in one trie over text units.
@@ -21,6 +24,7 @@ public readonly record struct Hit(int Start, int End, PhraseRole Role, string[] 
 /// with the medical lexicon as the dictionary. English words of five letters or more not in the lexicon are
 /// corrected to a lexicon word one edit away (two from eight letters), keeping the first letter; a four-letter word
 /// only when two neighbouring letters after the first are swapped ("bakc", "nmub") and exactly one lexicon word fits.
+/// Up to two filler words inside a phrase are passed over ("fell down a whole flight of stairs", 衣服都松了).
 /// </summary>
 public sealed class Lexicon
 {
@@ -29,20 +33,24 @@ public sealed class Lexicon
         public Dictionary<string, Node>? Next;
         public List<string>? Concepts;
         public PhraseRole? Role;
+        public bool Negates;
     }
 
     private readonly Node _root = new();
     private readonly HashSet<string> _vocabulary = new(StringComparer.Ordinal);
     private readonly Dictionary<char, List<(string Raw, string Key)>> _words = [];
     private readonly Dictionary<string, string> _spellings = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _fillers = new(StringComparer.Ordinal);
+    private const int MaxFillers = 2;
 
     public Lexicon(ConceptFile file)
     {
+        var negations = file.Negation.Values.SelectMany(n => n.Before).Select(w => TextUnits.Split(w).Select(u => u.Key).ToArray()).Where(k => k.Length > 0).ToList();
         foreach (var concept in file.Concepts)
         {
             foreach (var phrase in concept.English.Concat(concept.Chinese))
             {
-                Add(phrase, PhraseRole.Concept, concept.Id);
+                Add(phrase, PhraseRole.Concept, concept.Id, negations);
             }
         }
 
@@ -63,6 +71,11 @@ public sealed class Lexicon
         foreach (var (typed, word) in file.Spellings.Values.SelectMany(s => s))
         {
             _spellings[typed] = TextUnits.Stem(word);
+        }
+
+        foreach (var filler in file.Fillers.Values.SelectMany(f => f))
+        {
+            _fillers.UnionWith(TextUnits.Split(filler).Select(u => u.Key));
         }
     }
 
@@ -140,17 +153,26 @@ public sealed class Lexicon
             Node? best = null;
             var bestEnd = i;
             var node = _root;
+            var skipped = 0;
             for (var j = i; j < units.Count; j++)
             {
-                if (node.Next is null || !node.Next.TryGetValue(units[j].Key, out node))
+                if (node.Next is not null && node.Next.TryGetValue(units[j].Key, out var next))
+                {
+                    node = next;
+                    if (node.Concepts is not null || node.Role is not null)
+                    {
+                        best = node;
+                        bestEnd = j + 1;
+                    }
+                }
+                else if (node == _root || skipped == MaxFillers || !_fillers.Contains(units[j].Key))
                 {
                     break;
                 }
-
-                if (node.Concepts is not null || node.Role is not null)
+                else
                 {
-                    best = node;
-                    bestEnd = j + 1;
+                    // A filler inside a phrase is passed over: "lie completely still", 衣服都松了.
+                    skipped++;
                 }
 
                 // A phrase never runs over the end of a sentence or a pause.
@@ -167,7 +189,7 @@ public sealed class Lexicon
             }
 
             hits.Add(best.Concepts is not null
-                ? new Hit(i, bestEnd, PhraseRole.Concept, [.. best.Concepts])
+                ? new Hit(i, bestEnd, PhraseRole.Concept, [.. best.Concepts], best.Negates)
                 : new Hit(i, bestEnd, best.Role!.Value, []));
             i = bestEnd;
         }
@@ -175,7 +197,7 @@ public sealed class Lexicon
         return hits;
     }
 
-    private void Add(string phrase, PhraseRole role, string? concept)
+    private void Add(string phrase, PhraseRole role, string? concept, List<string[]>? negations = null)
     {
         var units = TextUnits.Split(phrase);
         if (units.Count == 0)
@@ -214,10 +236,29 @@ public sealed class Lexicon
         else if (node.Concepts is null)
         {
             node.Concepts = [concept];
+            node.Negates = negations?.Exists(n => EndsWith(units, n)) == true;
         }
         else if (!node.Concepts.Contains(concept))
         {
             node.Concepts.Add(concept);
         }
+    }
+
+    private static bool EndsWith(List<TextUnit> units, string[] keys)
+    {
+        if (keys.Length > units.Count)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < keys.Length; k++)
+        {
+            if (units[units.Count - keys.Length + k].Key != keys[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
