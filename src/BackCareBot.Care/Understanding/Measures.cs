@@ -9,8 +9,11 @@ public static class Measures
     // Words a stated age follows, a relative's included: people type for a parent ("my mum's 84", "she's 84").
     private static readonly HashSet<string> AgeBefore = new(
         ["im", "i", "am", "aged", "age", "turned", "turning", "shes", "hes", "mums", "moms", "mams", "dads", "mothers", "fathers",
-         "nans", "nanas", "grans", "grannys", "grandmas", "grandads", "granddads", "grandpas", "wifes", "husbands", "我", "满"],
+         "nans", "nanas", "grans", "grannys", "grandmas", "grandads", "granddads", "grandpas", "wifes", "husbands", "at", "我", "满"],
         StringComparer.Ordinal);
+
+    // What makes a number after such a word something other than an age: "at 90 degrees", "at 6 am", "at 60 mph".
+    private static readonly HashSet<string> NotAge = new(["degree", "degre", "am", "pm", "kg", "kgs", "mph", "km", "mile", "percent", "oclock", "lb", "lbs", "pound"], StringComparer.Ordinal);
     private static readonly HashSet<string> AgeAfter = new(["year", "years", "yo", "yrs", "岁", "了"], StringComparer.Ordinal);
 
     /// <summary>The highest age stated in the text, or null.</summary>
@@ -26,6 +29,7 @@ public static class Measures
 
             var before = (i > 0 && AgeBefore.Contains(units[i - 1].Raw) && !(units[i - 1].Raw == "满" && SpanUnitFollows(units, i + length)))
                 || (i > 1 && units[i - 2].Raw == "今" && units[i - 1].Raw == "年");
+            before &= !(i + length < units.Count && NotAge.Contains(units[i + length].Key));
             var after = i + length < units.Count && AgeAfter.Contains(units[i + length].Raw);
             if ((before || after) && value is >= 1 and <= 120 && units[i].Raw is not ("a" or "an"))
             {
