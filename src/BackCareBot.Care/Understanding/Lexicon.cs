@@ -24,7 +24,8 @@ public readonly record struct Hit(int Start, int End, PhraseRole Role, string[] 
 /// with the medical lexicon as the dictionary. English words of five letters or more not in the lexicon are
 /// corrected to a lexicon word one edit away (two from eight letters), keeping the first letter; a four-letter word
 /// only when two neighbouring letters after the first are swapped ("bakc", "nmub") and exactly one lexicon word fits.
-/// Up to two filler words inside a phrase are passed over ("fell down a whole flight of stairs", 衣服都松了).
+/// Up to two filler words inside a phrase are passed over ("fell down a whole flight of stairs", 衣服都松了), and a
+/// Chinese phrase written with one also matches without it.
 /// </summary>
 public sealed class Lexicon
 {
@@ -45,12 +46,27 @@ public sealed class Lexicon
 
     public Lexicon(ConceptFile file)
     {
+        foreach (var filler in file.Fillers.Values.SelectMany(f => f))
+        {
+            _fillers.UnionWith(TextUnits.Split(filler).Select(u => u.Key));
+        }
+
         var negations = file.Negation.Values.SelectMany(n => n.Before).Select(w => TextUnits.Split(w).Select(u => u.Key).ToArray()).Where(k => k.Length > 0).ToList();
         foreach (var concept in file.Concepts)
         {
             foreach (var phrase in concept.English.Concat(concept.Chinese))
             {
                 Add(phrase, PhraseRole.Concept, concept.Id, negations);
+            }
+
+            // A Chinese filler inside a phrase is optional both ways: 自己都不知道 also matches 自己不知道.
+            foreach (var phrase in concept.Chinese.Where(p => p.Length > 2))
+            {
+                var bare = phrase[0] + string.Concat(phrase[1..^1].Where(ch => !_fillers.Contains(ch.ToString()))) + phrase[^1];
+                if (bare.Length != phrase.Length && bare.Length >= 2)
+                {
+                    Add(bare, PhraseRole.Concept, concept.Id, negations);
+                }
             }
         }
 
@@ -73,10 +89,6 @@ public sealed class Lexicon
             _spellings[typed] = TextUnits.Stem(word);
         }
 
-        foreach (var filler in file.Fillers.Values.SelectMany(f => f))
-        {
-            _fillers.UnionWith(TextUnits.Split(filler).Select(u => u.Key));
-        }
     }
 
     /// <summary>The units as the lexicon reads them: typos of lexicon words replaced by the word.</summary>

@@ -30,7 +30,7 @@ public static class Measures
             var before = (i > 0 && AgeBefore.Contains(units[i - 1].Raw) && !(units[i - 1].Raw == "满" && SpanUnitFollows(units, i + length)))
                 || (i > 1 && units[i - 2].Raw == "今" && units[i - 1].Raw == "年");
             before &= !(i + length < units.Count && NotAge.Contains(units[i + length].Key));
-            var after = i + length < units.Count && AgeAfter.Contains(units[i + length].Raw);
+            var after = i + length < units.Count && (AgeAfter.Contains(units[i + length].Raw) || Birthday(units, i + length));
             if ((before || after) && value is >= 1 and <= 120 && units[i].Raw is not ("a" or "an"))
             {
                 age = Math.Max(age ?? 0, value);
@@ -76,6 +76,10 @@ public static class Measures
 
         return days;
     }
+
+    /// <summary>"55th birthday": an ordinal ending, then "birthday".</summary>
+    private static bool Birthday(List<TextUnit> units, int j) =>
+        j + 1 < units.Count && units[j].Raw is "th" or "st" or "nd" or "rd" && units[j + 1].Raw is "birthday" or "bday";
 
     /// <summary>Whether a time unit follows a number ending at <paramref name="j"/>: 满5天 is a span, 满五十 an age.</summary>
     private static bool SpanUnitFollows(List<TextUnit> units, int j)
