@@ -13,7 +13,7 @@ public static class Measures
         StringComparer.Ordinal);
 
     // What makes a number after such a word something other than an age: "at 90 degrees", "at 6 am", "at 60 mph".
-    private static readonly HashSet<string> NotAge = new(["degree", "degre", "am", "pm", "kg", "kgs", "mph", "km", "mile", "percent", "oclock", "lb", "lbs", "pound"], StringComparer.Ordinal);
+    private static readonly HashSet<string> NotAge = new(["degree", "degrees", "am", "pm", "kg", "kgs", "mph", "km", "mile", "miles", "percent", "oclock", "lb", "lbs", "pound", "pounds"], StringComparer.Ordinal);
     private static readonly HashSet<string> AgeAfter = new(["year", "years", "yo", "yrs", "岁", "了"], StringComparer.Ordinal);
 
     /// <summary>The highest age stated in the text, or null.</summary>
@@ -29,7 +29,7 @@ public static class Measures
 
             var before = (i > 0 && AgeBefore.Contains(units[i - 1].Raw) && !(units[i - 1].Raw == "满" && SpanUnitFollows(units, i + length)))
                 || (i > 1 && units[i - 2].Raw == "今" && units[i - 1].Raw == "年");
-            before &= !(i + length < units.Count && NotAge.Contains(units[i + length].Key));
+            before &= !(i + length < units.Count && NotAge.Contains(units[i + length].Raw));
             var after = i + length < units.Count && (AgeAfter.Contains(units[i + length].Raw) || Birthday(units, i + length));
             if ((before || after) && value is >= 1 and <= 120 && units[i].Raw is not ("a" or "an"))
             {
