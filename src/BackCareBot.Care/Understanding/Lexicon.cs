@@ -88,7 +88,6 @@ public sealed class Lexicon
         {
             _spellings[typed] = TextUnits.Stem(word);
         }
-
     }
 
     /// <summary>The units as the lexicon reads them: typos of lexicon words replaced by the word.</summary>
