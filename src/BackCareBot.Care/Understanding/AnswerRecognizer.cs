@@ -77,6 +77,7 @@ public sealed partial class AnswerRecognizer
         Negation = content.Concepts.Negation,
         Lookalikes = content.Concepts.Lookalikes,
         Spellings = content.Concepts.Spellings,
+        Fillers = content.Concepts.Fillers,
     });
 
     private static Answer? Recognize((AnswerStep Step, Lexicon Lexicon) entry, string text) =>

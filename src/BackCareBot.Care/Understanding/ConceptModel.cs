@@ -17,6 +17,9 @@ public sealed class ConceptFile
 
     /// <summary>Typed spellings per locale that no typo rule reaches ("legz"), each with the lexicon word it stands for.</summary>
     public Dictionary<string, Dictionary<string, string>> Spellings { get; set; } = [];
+
+    /// <summary>Words per locale that may stand inside a phrase without changing it ("completely", 都): "lie completely still" = "lie still".</summary>
+    public Dictionary<string, List<string>> Fillers { get; set; } = [];
 }
 
 /// <summary>One idea (a symptom, a body site, a qualifier, an event) and the words people use for it, per locale.</summary>

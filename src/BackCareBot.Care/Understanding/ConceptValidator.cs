@@ -4,7 +4,7 @@ namespace BackCareBot.Care.Understanding;
 
 /// <summary>
 /// The meaning of concepts.json (its schema checks the shape): every red flag has a sign, every sign names concepts
-/// that exist, every concept has words in both languages (measured concepts excepted), no concept is defined twice, every spelling stands for a word a concept uses.
+/// that exist, every concept has words in both languages (measured concepts excepted), no concept is defined twice, every spelling stands for a word a concept uses, every filler is one word and no negation.
 /// </summary>
 public static class ConceptValidator
 {
@@ -80,6 +80,16 @@ public static class ConceptValidator
             if (!words.Contains(word))
             {
                 problems.Add($"{File}: spellings: '{typed}' stands for '{word}', which no concept uses");
+            }
+        }
+
+        // A filler is one word (one Chinese character) and never a negation: skipping "not" would turn a meaning round.
+        var negations = model.Negation.Values.SelectMany(n => n.Before.Concat(n.After)).ToHashSet(StringComparer.Ordinal);
+        foreach (var filler in model.Fillers.Values.SelectMany(f => f))
+        {
+            if (TextUnits.Split(filler).Count != 1 || negations.Contains(filler))
+            {
+                problems.Add($"{File}: fillers: '{filler}' is not one word, or it is a negation");
             }
         }
 

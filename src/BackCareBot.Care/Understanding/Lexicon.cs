@@ -12,8 +12,11 @@ public enum PhraseRole : byte
     Terminator,
 }
 
-/// <summary>One phrase found in the text: units [Start, End) and what it means.</summary>
-public readonly record struct Hit(int Start, int End, PhraseRole Role, string[] Concepts);
+/// <summary>
+/// One phrase found in the text: units [Start, End) and what it means. <paramref name="Negates"/>: a concept phrase that
+/// ends with a negation (以前没, 从来没有, 一点毛病没有) also negates what follows it, as the negation alone would.
+/// </summary>
+public readonly record struct Hit(int Start, int End, PhraseRole Role, string[] Concepts, bool Negates = false);
 
 /// <summary>
 /// Every phrase of every concept and of the negation grammar, both languages, in one trie over text units.
@@ -21,6 +24,8 @@ public readonly record struct Hit(int Start, int End, PhraseRole Role, string[] 
 /// with the medical lexicon as the dictionary. English words of five letters or more not in the lexicon are
 /// corrected to a lexicon word one edit away (two from eight letters), keeping the first letter; a four-letter word
 /// only when two neighbouring letters after the first are swapped ("bakc", "nmub") and exactly one lexicon word fits.
+/// Up to two filler words inside a phrase are passed over ("fell down a whole flight of stairs", 衣服都松了), and a
+/// Chinese phrase written with one also matches without it.
 /// </summary>
 public sealed class Lexicon
 {
@@ -29,20 +34,39 @@ public sealed class Lexicon
         public Dictionary<string, Node>? Next;
         public List<string>? Concepts;
         public PhraseRole? Role;
+        public bool Negates;
     }
 
     private readonly Node _root = new();
     private readonly HashSet<string> _vocabulary = new(StringComparer.Ordinal);
     private readonly Dictionary<char, List<(string Raw, string Key)>> _words = [];
     private readonly Dictionary<string, string> _spellings = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _fillers = new(StringComparer.Ordinal);
+    private const int MaxFillers = 2;
 
     public Lexicon(ConceptFile file)
     {
+        foreach (var filler in file.Fillers.Values.SelectMany(f => f))
+        {
+            _fillers.UnionWith(TextUnits.Split(filler).Select(u => u.Key));
+        }
+
+        var negations = file.Negation.Values.SelectMany(n => n.Before).Select(w => TextUnits.Split(w).Select(u => u.Key).ToArray()).Where(k => k.Length > 0).ToList();
         foreach (var concept in file.Concepts)
         {
             foreach (var phrase in concept.English.Concat(concept.Chinese))
             {
-                Add(phrase, PhraseRole.Concept, concept.Id);
+                Add(phrase, PhraseRole.Concept, concept.Id, negations);
+            }
+
+            // A Chinese filler inside a phrase is optional both ways: 自己都不知道 also matches 自己不知道.
+            foreach (var phrase in concept.Chinese.Where(p => p.Length > 2))
+            {
+                var bare = phrase[0] + string.Concat(phrase[1..^1].Where(ch => !_fillers.Contains(ch.ToString()))) + phrase[^1];
+                if (bare.Length != phrase.Length && bare.Length >= 2)
+                {
+                    Add(bare, PhraseRole.Concept, concept.Id, negations);
+                }
             }
         }
 
@@ -140,17 +164,26 @@ public sealed class Lexicon
             Node? best = null;
             var bestEnd = i;
             var node = _root;
+            var skipped = 0;
             for (var j = i; j < units.Count; j++)
             {
-                if (node.Next is null || !node.Next.TryGetValue(units[j].Key, out node))
+                if (node.Next is not null && node.Next.TryGetValue(units[j].Key, out var next))
+                {
+                    node = next;
+                    if (node.Concepts is not null || node.Role is not null)
+                    {
+                        best = node;
+                        bestEnd = j + 1;
+                    }
+                }
+                else if (node == _root || skipped == MaxFillers || !_fillers.Contains(units[j].Key))
                 {
                     break;
                 }
-
-                if (node.Concepts is not null || node.Role is not null)
+                else
                 {
-                    best = node;
-                    bestEnd = j + 1;
+                    // A filler inside a phrase is passed over: "lie completely still", 衣服都松了.
+                    skipped++;
                 }
 
                 // A phrase never runs over the end of a sentence or a pause.
@@ -167,7 +200,7 @@ public sealed class Lexicon
             }
 
             hits.Add(best.Concepts is not null
-                ? new Hit(i, bestEnd, PhraseRole.Concept, [.. best.Concepts])
+                ? new Hit(i, bestEnd, PhraseRole.Concept, [.. best.Concepts], best.Negates)
                 : new Hit(i, bestEnd, best.Role!.Value, []));
             i = bestEnd;
         }
@@ -175,7 +208,7 @@ public sealed class Lexicon
         return hits;
     }
 
-    private void Add(string phrase, PhraseRole role, string? concept)
+    private void Add(string phrase, PhraseRole role, string? concept, List<string[]>? negations = null)
     {
         var units = TextUnits.Split(phrase);
         if (units.Count == 0)
@@ -214,10 +247,29 @@ public sealed class Lexicon
         else if (node.Concepts is null)
         {
             node.Concepts = [concept];
+            node.Negates = negations?.Exists(n => EndsWith(units, n)) == true;
         }
         else if (!node.Concepts.Contains(concept))
         {
             node.Concepts.Add(concept);
         }
+    }
+
+    private static bool EndsWith(List<TextUnit> units, string[] keys)
+    {
+        if (keys.Length > units.Count)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < keys.Length; k++)
+        {
+            if (units[units.Count - keys.Length + k].Key != keys[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -1,9 +1,19 @@
 namespace BackCareBot.Care.Understanding;
 
-/// <summary>The measured concepts of the model: a stated age ("I'm 62", 五十八岁) and a stated time span ("6 weeks", 两个月).</summary>
+/// <summary>
+/// The measured concepts of the model: a stated age ("I'm 62", "just turned 50", "my mum's 84", 今年57, 刚满五十) and a
+/// stated time span ("6 weeks", 两个月; "62 years old" is an age, not a span).
+/// </summary>
 public static class Measures
 {
-    private static readonly HashSet<string> AgeBefore = new(["im", "i", "am", "aged", "age", "我"], StringComparer.Ordinal);
+    // Words a stated age follows, a relative's included: people type for a parent ("my mum's 84", "she's 84").
+    private static readonly HashSet<string> AgeBefore = new(
+        ["im", "i", "am", "aged", "age", "turned", "turning", "shes", "hes", "mums", "moms", "mams", "dads", "mothers", "fathers",
+         "nans", "nanas", "grans", "grannys", "grandmas", "grandads", "granddads", "grandpas", "wifes", "husbands", "at", "我", "满"],
+        StringComparer.Ordinal);
+
+    // What makes a number after such a word something other than an age: "at 90 degrees", "at 6 am", "at 60 mph".
+    private static readonly HashSet<string> NotAge = new(["degree", "degrees", "am", "pm", "kg", "kgs", "mph", "km", "mile", "miles", "percent", "oclock", "lb", "lbs", "pound", "pounds"], StringComparer.Ordinal);
     private static readonly HashSet<string> AgeAfter = new(["year", "years", "yo", "yrs", "岁", "了"], StringComparer.Ordinal);
 
     /// <summary>The highest age stated in the text, or null.</summary>
@@ -17,8 +27,10 @@ public static class Measures
                 continue;
             }
 
-            var before = i > 0 && AgeBefore.Contains(units[i - 1].Raw);
-            var after = i + length < units.Count && AgeAfter.Contains(units[i + length].Raw);
+            var before = (i > 0 && AgeBefore.Contains(units[i - 1].Raw) && !(units[i - 1].Raw == "满" && SpanUnitFollows(units, i + length)))
+                || (i > 1 && units[i - 2].Raw == "今" && units[i - 1].Raw == "年");
+            before &= !(i + length < units.Count && NotAge.Contains(units[i + length].Raw));
+            var after = i + length < units.Count && (AgeAfter.Contains(units[i + length].Raw) || Birthday(units, i + length));
             if ((before || after) && value is >= 1 and <= 120 && units[i].Raw is not ("a" or "an"))
             {
                 age = Math.Max(age ?? 0, value);
@@ -53,7 +65,8 @@ public static class Measures
                 j++;
             }
 
-            if (j < units.Count && UnitDays(units, j) is { } unit)
+            var old = j + 1 < units.Count && units[j + 1].Raw == "old";
+            if (j < units.Count && !old && UnitDays(units, j) is { } unit)
             {
                 days = Math.Max(days ?? 0, value * unit);
             }
@@ -62,6 +75,21 @@ public static class Measures
         }
 
         return days;
+    }
+
+    /// <summary>"55th birthday": an ordinal ending, then "birthday".</summary>
+    private static bool Birthday(List<TextUnit> units, int j) =>
+        j + 1 < units.Count && units[j].Raw is "th" or "st" or "nd" or "rd" && units[j + 1].Raw is "birthday" or "bday";
+
+    /// <summary>Whether a time unit follows a number ending at <paramref name="j"/>: 满5天 is a span, 满五十 an age.</summary>
+    private static bool SpanUnitFollows(List<TextUnit> units, int j)
+    {
+        while (j < units.Count && units[j].Raw is "个" or "多")
+        {
+            j++;
+        }
+
+        return j < units.Count && UnitDays(units, j) is not null;
     }
 
     private static int? UnitDays(List<TextUnit> units, int j) => units[j].Key switch

@@ -17,7 +17,13 @@ public static class Negation
         for (var h = 0; h < hits.Count; h++)
         {
             var hit = hits[h];
-            if (hit.Role == PhraseRole.NegatesAfter)
+            if (hit.Role == PhraseRole.Concept && hit.Negates)
+            {
+                // A concept that ends with a negation (以前没) negates what follows it, never itself.
+                var end = units[hit.Start].Cjk ? ClauseEnd(units, hits, h) : EnglishEnd(units, hits, h);
+                Mark(negatedUnit, hit.End, FirstConceptEnd(units, hits, h, end));
+            }
+            else if (hit.Role == PhraseRole.NegatesAfter)
             {
                 var cjk = units[hit.Start].Cjk;
                 if (!cjk && units[hit.End - 1].After != Break.None)

@@ -20,8 +20,8 @@ public readonly record struct TextUnit(string Key, string Raw, bool Cjk, Break A
 public static class TextUnits
 {
     // Traditional forms (and a look-alike typo, 囗 for 口) of the characters the lexicons use.
-    private const string Traditional = "發燒兩條門圍來暈頭腳體脹覺沒無噴車禍樓腫塊熱軟側蓋間邊劇動過經歲後麼樣裡裏這個們還會對說時點鐘陰莖褲難續緊壓悶氣虛減輕療藥針從處馬質鬆擊囗癥問題帶嚴醫們麻痺尿屁緣擔憂";
-    private const string Simplified = "发烧两条门围来晕头脚体胀觉没无喷车祸楼肿块热软侧盖间边剧动过经岁后么样里里这个们还会对说时点钟阴茎裤难续紧压闷气虚减轻疗药针从处马质松击口症问题带严医们麻痹尿屁缘担忧";
+    private const string Traditional = "東絲習書亂舉侖傷兒淨幾剛劑勁勢區單臥衛厲廁髮變號聽噓團墜墊聲夾學層並開彎強總惡懨慣懶戰紮換擺數斷舊樹溝潑渾塗漸溫濕滾靈燙愛環現電暢癤盜盤著確礙穩紅紀紙細絆結絞緩縮翹腎脈腦膿臉節蟻螞襠見計認識話語讀敗費轉遠連遲適鈣鈍鍾鑽長陽陣階隱靜頂額顫飄飲駝騎騷雞齡齦龍況兇別製雙隻臺檯週喚睏盡乾幹託瀦痠牀鬍稱塊歲軟腫癢虧綁擔熱蓋覺灣蘇貼壞飯實爾麼邊錯嗎媽爺歡窩錢動尷漲頸頻頓順餓館歷曆樂幫當樣紋膚傳僅億們個還這說時點鐘過經後來頭體氣無沒從處馬質鬆擊問題帶嚴醫痺緣憂癥發燒兩條門圍暈腳脹噴車禍樓側間劇裡裏對陰莖褲難續緊壓悶虛減輕療藥針囗";
+    private const string Simplified = "东丝习书乱举仑伤儿净几刚剂劲势区单卧卫厉厕发变号听嘘团坠垫声夹学层并开弯强总恶恹惯懒战扎换摆数断旧树沟泼浑涂渐温湿滚灵烫爱环现电畅疖盗盘着确碍稳红纪纸细绊结绞缓缩翘肾脉脑脓脸节蚁蚂裆见计认识话语读败费转远连迟适钙钝钟钻长阳阵阶隐静顶额颤飘饮驼骑骚鸡龄龈龙况凶别制双只台台周唤困尽干干托潴酸床胡称块岁软肿痒亏绑担热盖觉湾苏贴坏饭实尔么边错吗妈爷欢窝钱动尴涨颈频顿顺饿馆历历乐帮当样纹肤传仅亿们个还这说时点钟过经后来头体气无没从处马质松击问题带严医痹缘忧症发烧两条门围晕脚胀喷车祸楼侧间剧里里对阴茎裤难续紧压闷虚减轻疗药针口";
     private static readonly Dictionary<char, char> Fold = BuildFold();
 
     public static List<TextUnit> Split(string? text)

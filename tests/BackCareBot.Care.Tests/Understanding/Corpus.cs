@@ -28,7 +28,7 @@ internal static class Corpus
     /// <summary>Corpus/blind-{locale}.tsv: written from clinical.md and the flows alone, without reading the lexicons.</summary>
     public static IReadOnlyList<Utterance> LoadBlind(string locale) => LoadFile(locale, "blind-" + locale + ".tsv");
 
-    /// <summary>The fresh blind set, written after blindB had been counted: only counted, never read to fix misses.</summary>
+    /// <summary>The third set, written after blindB had been counted: blind until 2026-12-02, a development set since (docs/blind-corpus.md).</summary>
     public const string BlindC = "blindC";
 
     /// <summary>Corpus/blindC-{locale}.tsv: a second blind set, written under the same rules by another author.</summary>

@@ -75,4 +75,34 @@ public sealed class WarningSignRecognizerTests
 
         Assert.Equal(TextUnits.Split(read)[0].Key, units[0].Key);
     }
+
+    [Theory]
+    [InlineData("she fell right down the stairs", "RF08")] // a filler inside a phrase
+    [InlineData("衣服都变松了", "RF11")] // ... in Chinese
+    [InlineData("尿出来自己不知道", "RF04")] // a Chinese phrase written with a filler (自己都不知道) matches without it
+    [InlineData("是不是发烧了", "RF12")] // an A-not-A question is not a negation
+    [InlineData("双腿发木走不稳", "RF06")] // nor is 不 inside a verb and its complement
+    [InlineData("my mum's 82 and she slipped on the ice", "RF09")] // an age said for a relative
+    [InlineData("just turned 60 and never had a bad back until now", "RF17")]
+    [InlineData("刚满六十，腰第一次疼", "RF17")]
+    [InlineData("今年66，头一次腰疼", "RF17")]
+    [InlineData("both her legs have gone numb", "RF06")] // a carer typing: her = my
+    public void Signs_in_the_forms_people_type_route_at_once(string text, string flag)
+    {
+        var match = Recognizer.Recognize(text);
+
+        Assert.Equal((flag, SignTier.Clear), (match?.Flag.Id, match?.Tier));
+    }
+
+    [Theory]
+    [InlineData("以前没发烧过")] // a concept ending in a negation (以前没, new) still negates what follows
+    [InlineData("从来没发烧")]
+    [InlineData("I bent forward at 90 degrees and slipped")] // "at 90 degrees" is not an age
+    [InlineData("my laptop crashed and my back's sore from hunching")]
+    [InlineData("feel like I've been hit by a bus every morning")]
+    [InlineData("胸罩太紧，背有点疼")]
+    public void Look_alikes_of_the_new_forms_raise_nothing(string text) => Assert.Null(Recognizer.Recognize(text));
+
+    [Fact]
+    public void An_age_in_years_old_is_not_a_time_span() => Assert.DoesNotContain("weeks4", Recognizer.Concepts("I'm 62 years old and it's no better"));
 }
