@@ -12,6 +12,7 @@ namespace BackCareBot.Care.Tests.Understanding;
 /// question ids and answer values of dialogs/flows alone, without reading the lexicons, so it measures the recogniser
 /// honestly. Half of it (blindA) may be looked at to fix misses; the other half (blindB) is only ever counted, so its
 /// misses are not printed. blindA is held to the bars of the main corpus, blindB to the floors it reached (docs/blind-corpus.md).
+/// The fresh sets written later under the same rules (blindC, blindD) are only counted and held to their first figures.
 /// </summary>
 public sealed class BlindCorpusTests(ITestOutputHelper output)
 {
@@ -33,7 +34,7 @@ public sealed class BlindCorpusTests(ITestOutputHelper output)
         foreach (var locale in Corpus.Locales)
         {
             var rows = Corpus.LoadBlind(locale);
-            problems.AddRange(rows.Select(r => Problem(r, Corpus.BlindSplits) is { } p ? $"{locale} line {r.Line}: {p}" : null).OfType<string>());
+            problems.AddRange(rows.Select(r => Problem(r, Corpus.BlindSplits, ClinicalFlags) is { } p ? $"{locale} line {r.Line}: {p}" : null).OfType<string>());
             foreach (var flag in ClinicalFlags.Where(f => rows.Count(r => r.Expect == f) < 3))
             {
                 problems.Add($"{locale}: fewer than 3 wordings of {flag}");
@@ -110,35 +111,71 @@ public sealed class BlindCorpusTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    /// <summary>The flags the clinical review added after clinical.md section 2.2 (dialogs/redflags.json).</summary>
+    private static readonly string[] ReviewFlags = [.. ClinicalFlags, "RF09b", "RF12s", "RF19", "RF20"];
+
     /// <summary>
-    /// What blindC scores after the round that used it as a development set, 2026-12-02 (docs/blind-corpus.md, section blindC): recall per level (asked or
-    /// routed at its level or a more urgent one), the share of ordinary messages straight to emergency it may not exceed,
-    /// and the share of answers understood. A floor is the figure it reached, rounded down (a ceiling rounded up), so a change
-    /// that loses ground fails. After a re-measure, raise a row to the new figures; never lower one to make a change pass.
+    /// The fresh blind sets (docs/blind-corpus.md, sections blindC and blindD) and what each must hold per language: the
+    /// flags it covers with at least so many wordings each, and at least so many ordinary messages, negated forms or
+    /// look-alikes, and answers. blindD is only counted; blindC has been a development set since 2026-12-02 (its misses
+    /// are listed, to fix the kinds of gap they show).
     /// </summary>
-    private static readonly BlindCFloor[] BlindCFloors =
+    private static readonly FreshSet[] FreshSets =
     [
-        //  locale    L1     L2     L3     L4     ordinary to emergency (at most)  answers understood
-        new("en",     1.000, 1.000, 1.000, 1.000, 0.000,                           0.976),
-        new("zh-CN",  1.000, 1.000, 1.000, 1.000, 0.000,                           0.904),
+        new(Corpus.BlindC, ClinicalFlags, Wordings: 4, Ordinary: 50, Negated: 20, Answers: 30, Development: true),
+        new(Corpus.BlindD, ReviewFlags, Wordings: 5, Ordinary: 90, Negated: 40, Answers: 40, Development: false),
     ];
 
-    public static TheoryData<string> BlindCLocales => [.. Corpus.Locales];
+    /// <summary>
+    /// What each fresh set scored (docs/blind-corpus.md): recall per level (asked or routed at its level or a more urgent
+    /// one), the share of ordinary messages straight to emergency it may not exceed, and the share of answers understood.
+    /// A floor is the figure it reached, rounded down (a ceiling rounded up), so a change that loses ground fails. After a
+    /// re-measure, raise a row to the new figures; never lower one to make a change pass.
+    /// </summary>
+    private static readonly FreshFloor[] FreshFloors =
+    [
+        //  set            locale    L1     L2     L3     L4     ordinary to emergency (at most)  answers understood
+        new(Corpus.BlindC, "en",     1.000, 1.000, 1.000, 1.000, 0.000,                           0.976),
+        new(Corpus.BlindC, "zh-CN",  1.000, 1.000, 1.000, 1.000, 0.000,                           0.904),
+        new(Corpus.BlindD, "en",     1.000, 0.840, 0.904, 0.900, 0.011,                           0.901),
+        new(Corpus.BlindD, "zh-CN",  1.000, 0.772, 0.904, 0.800, 0.016,                           0.745),
+    ];
 
-    [Fact]
-    public void The_fresh_blind_set_blindC_is_well_formed_and_covers_every_warning_sign()
+    public static TheoryData<string> FreshSetNames => [.. FreshSets.Select(s => s.Split)];
+
+    public static TheoryData<string, string> FreshSetLocales
     {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var set in FreshSets)
+            {
+                foreach (var locale in Corpus.Locales)
+                {
+                    data.Add(set.Split, locale);
+                }
+            }
+
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(FreshSetNames))]
+    public void A_fresh_blind_set_is_well_formed_and_covers_every_warning_sign(string set)
+    {
+        var shape = Array.Find(FreshSets, s => s.Split == set)!;
         var problems = new List<string>();
         foreach (var locale in Corpus.Locales)
         {
-            var rows = Corpus.LoadBlindC(locale);
-            problems.AddRange(rows.Select(r => Problem(r, [Corpus.BlindC]) is { } p ? $"{locale} line {r.Line}: {p}" : null).OfType<string>());
+            var rows = Corpus.LoadFresh(set, locale);
+            problems.AddRange(rows.Select(r => Problem(r, [set], shape.Flags) is { } p ? $"{locale} line {r.Line}: {p}" : null).OfType<string>());
             problems.AddRange(rows.Where(r => r.IsFlag && r.Step != "-" && !Steps.ContainsKey(r.Step))
                 .Select(r => $"{locale} line {r.Line}: a warning sign typed at step {r.Step}, which no flow has"));
-            problems.AddRange(ClinicalFlags.Where(f => rows.Count(r => r.Expect == f) < 4).Select(f => $"{locale}: fewer than 4 wordings of {f}"));
-            if (rows.Count(r => r.Expect == "none" && r.Step == "-") < 50 || rows.Count(r => r.Step == "neg") < 20 || rows.Count(r => r.IsAnswer) < 30)
+            problems.AddRange(shape.Flags.Where(f => rows.Count(r => r.Expect == f) < shape.Wordings).Select(f => $"{locale}: fewer than {shape.Wordings} wordings of {f}"));
+            if (rows.Count(r => r.Expect == "none" && r.Step == "-") < shape.Ordinary || rows.Count(r => r.Step == "neg") < shape.Negated || rows.Count(r => r.IsAnswer) < shape.Answers)
             {
-                problems.Add($"{locale}: fewer than 50 ordinary messages, 20 negated forms or 30 answers");
+                problems.Add($"{locale}: fewer than {shape.Ordinary} ordinary messages, {shape.Negated} negated forms or {shape.Answers} answers");
             }
         }
 
@@ -146,33 +183,36 @@ public sealed class BlindCorpusTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// blindC's figures, with its misses and its ordinary messages asked about: since 2026-12-02 it is a development
-    /// set, read to fix the kinds of gap its misses show, as blindA is (docs/blind-corpus.md).
+    /// A fresh set's figures; a development set's misses and ordinary messages asked about too. A counted set's lines
+    /// are never printed, so that it stays a blind measure.
     /// </summary>
-    [Fact]
-    public void Blind_corpus_blindC_figures()
+    [Theory]
+    [MemberData(nameof(FreshSetNames))]
+    public void A_fresh_blind_set_prints_its_figures(string set)
     {
         var report = new StringBuilder();
         foreach (var locale in Corpus.Locales)
         {
-            var rows = Corpus.LoadBlindC(locale);
-            report.Append(CorpusEvaluationTests.Evaluate(rows).Render($"{locale}, blindC ({rows.Count} utterances)", listMisses: true));
-            report.Append(Flagged(rows));
-            report.Append(Answers(rows, $"{locale}, blindC", listMisses: true));
+            var rows = Corpus.LoadFresh(set, locale);
+            var seen = Array.Find(FreshSets, s => s.Split == set)!.Development;
+            report.Append(CorpusEvaluationTests.Evaluate(rows).Render($"{locale}, {set} ({rows.Count} utterances)", listMisses: seen));
+            report.Append(seen ? Flagged(rows) : "");
+            report.Append(Answers(rows, $"{locale}, {set}", listMisses: seen));
         }
 
         var text = report.ToString();
         output.WriteLine(text);
-        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "blindC-report.txt"), text);
+        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, set + "-report.txt"), text);
         Assert.Contains("confusion", text, StringComparison.Ordinal);
     }
 
     [Theory]
-    [MemberData(nameof(BlindCLocales))]
-    public void Blind_corpus_blindC_holds_the_floors_it_reached(string locale)
+    [MemberData(nameof(FreshSetLocales))]
+    public void A_fresh_blind_set_holds_the_floors_it_reached(string set, string locale)
     {
-        var floor = Array.Find(BlindCFloors, f => f.Locale == locale)!;
-        var rows = Corpus.LoadBlindC(locale);
+        var floor = Array.Find(FreshFloors, f => f.Set == set && f.Locale == locale)
+            ?? throw new InvalidOperationException($"{set} {locale} has no row in FreshFloors: measure it and add its figures");
+        var rows = Corpus.LoadFresh(set, locale);
         var evaluation = CorpusEvaluationTests.Evaluate(rows);
         var answers = rows.Where(r => r.IsAnswer).ToList();
         var understood = (double)answers.Count(r => AnswerCorpusTests.Understood(r) == r.Expect.Split('=')[1]) / answers.Count;
@@ -181,24 +221,27 @@ public sealed class BlindCorpusTests(ITestOutputHelper output)
         {
             if (evaluation.Recall(level) < least)
             {
-                failures.Add($"{locale} blindC: recall {level} {evaluation.Recall(level):P1} is below its floor {least:P1}");
+                failures.Add($"{locale} {set}: recall {level} {evaluation.Recall(level):P1} is below its floor {least:P1}");
             }
         }
 
         if (evaluation.OrdinaryToEmergency > floor.OrdinaryToEmergency)
         {
-            failures.Add($"{locale} blindC: {evaluation.OrdinaryToEmergency:P1} of ordinary messages go straight to emergency (at most {floor.OrdinaryToEmergency:P1})");
+            failures.Add($"{locale} {set}: {evaluation.OrdinaryToEmergency:P1} of ordinary messages go straight to emergency (at most {floor.OrdinaryToEmergency:P1})");
         }
 
         if (understood < floor.Answers)
         {
-            failures.Add($"{locale} blindC: {understood:P1} of answers understood, below its floor {floor.Answers:P1}");
+            failures.Add($"{locale} {set}: {understood:P1} of answers understood, below its floor {floor.Answers:P1}");
         }
 
+        // Figures only: the lines are never printed here.
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    private sealed record BlindCFloor(string Locale, double L1, double L2, double L3, double L4, double OrdinaryToEmergency, double Answers);
+    private sealed record FreshSet(string Split, string[] Flags, int Wordings, int Ordinary, int Negated, int Answers, bool Development);
+
+    private sealed record FreshFloor(string Set, string Locale, double L1, double L2, double L3, double L4, double OrdinaryToEmergency, double Answers);
 
     /// <summary>Ordinary messages that are routed below emergency or asked about: not misses, but worth a look.</summary>
     private static string Flagged(IReadOnlyList<Utterance> part)
@@ -222,7 +265,10 @@ public sealed class BlindCorpusTests(ITestOutputHelper output)
         var text = new StringBuilder();
         var right = 0;
         text.AppendLine(CultureInfo.InvariantCulture, $"### {title} answers ({rows.Count})");
-        foreach (var group in rows.GroupBy(r => r.Step))
+        var lines = rows.CountBy(r => r.Step).ToDictionary();
+
+        // An unseen split pools the questions with one or two lines: the tally of such a question would show which line was missed.
+        foreach (var group in rows.GroupBy(r => listMisses || lines[r.Step] >= 3 ? r.Step : "others (1-2 each)"))
         {
             var misses = group.Where(r => AnswerCorpusTests.Understood(r) != r.Expect.Split('=')[1]).ToList();
             right += group.Count() - misses.Count;
@@ -237,8 +283,8 @@ public sealed class BlindCorpusTests(ITestOutputHelper output)
         return text.AppendLine(CultureInfo.InvariantCulture, $"understood {right}/{rows.Count} ({accuracy.ToString("P1", CultureInfo.InvariantCulture)})").AppendLine().ToString();
     }
 
-    /// <summary>What is wrong with a row: an unknown split, flag, step or answer value; null when it is well formed.</summary>
-    private static string? Problem(Utterance row, string[] splits)
+    /// <summary>What is wrong with a row: an unknown split, flag (of those the set covers), step or answer value; null when it is well formed.</summary>
+    private static string? Problem(Utterance row, string[] splits, string[] flags)
     {
         if (!splits.Contains(row.Split))
         {
@@ -247,7 +293,7 @@ public sealed class BlindCorpusTests(ITestOutputHelper output)
 
         if (row.IsFlag)
         {
-            return !ClinicalFlags.Contains(row.Expect) ? $"{row.Expect} is not a warning sign of clinical.md"
+            return !flags.Contains(row.Expect) ? $"{row.Expect} is not a warning sign this set covers"
                 : ConversationDriver.Content.RedFlags.Flags.Exists(f => f.Id == row.Expect) ? null : $"{row.Expect} is not in dialogs/redflags.json";
         }
 

@@ -31,8 +31,11 @@ internal static class Corpus
     /// <summary>The third set, written after blindB had been counted: blind until 2026-12-02, a development set since (docs/blind-corpus.md).</summary>
     public const string BlindC = "blindC";
 
-    /// <summary>Corpus/blindC-{locale}.tsv: a second blind set, written under the same rules by another author.</summary>
-    public static IReadOnlyList<Utterance> LoadBlindC(string locale) => LoadFile(locale, "blindC-" + locale + ".tsv");
+    /// <summary>The fresh blind set written after blindC had been counted, also covering the flags of the clinical review.</summary>
+    public const string BlindD = "blindD";
+
+    /// <summary>Corpus/{set}-{locale}.tsv: a fresh blind set (blindC, blindD), written under the same rules by another author.</summary>
+    public static IReadOnlyList<Utterance> LoadFresh(string set, string locale) => LoadFile(locale, set + "-" + locale + ".tsv");
 
     private static List<Utterance> LoadFile(string locale, string name)
     {
