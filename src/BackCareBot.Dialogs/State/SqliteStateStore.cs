@@ -179,7 +179,11 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
         connection.Open();
         using (var setup = connection.CreateCommand())
         {
+            // 8 KB pages for a new file (an existing one keeps its own): a conversation's document (1-2 KB, several KB
+            // while it holds its replies) fits on its leaf page or spills to one overflow page, where 4 KB pages of this
+            // WITHOUT ROWID table keep only ~1 KB of a row on the leaf and chain the rest over one to three overflow pages.
             setup.CommandText = ConnectionPragmas + """
+                PRAGMA page_size = 8192;
                 PRAGMA journal_mode = WAL;
                 CREATE TABLE IF NOT EXISTS state (
                     key TEXT PRIMARY KEY NOT NULL,
