@@ -2,7 +2,8 @@
 # A/B of runtime settings on the published bot (bench/README.md, "Comparing settings"): each variant is a list of
 # environment assignments for the bot (DOTNET_* runtime knobs, app settings as Section__Key=value, or BOT_DIR=<a
 # publish folder> to run another build); the variants run one after the other on fresh processes and empty stores,
-# ROUNDS times in turn (ABAB...), with the same load, and each prints its CPU ms per turn (/proc), turns/s, p99 and
+# ROUNDS times in turn (ABAB...), with the same load, and each prints its CPU ms per turn (/proc: over the whole load
+# run, and over the measured window alone, after the warm-up), turns/s, p99 and
 # peak RSS, and the time and CPU to its first answered turn. Nothing is published: run bench/run.sh (or dotnet publish) first.
 # Usage: VARIANTS='|DOTNET_GCgen0size=0x400000|DOTNET_GCConserveMemory=5' bench/compare.sh
 # Settings: VARIANTS ('|' between variants; the empty variant is the bot as bench/run.sh starts it), ROUNDS (2),
@@ -22,8 +23,8 @@ source "$bench/lib.sh"
 IFS='|' read -r -a variants <<<"${VARIANTS:-}"
 [ "${#variants[@]}" -gt 0 ] || variants=("")
 
-echo "| Variant | Round | CPU ms/turn | Turns/s | p99 ms | Peak RSS MB | Failed | First turn ms (CPU ms) | Load average |"
-echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+echo "| Variant | Round | CPU ms/turn | Steady CPU ms/turn | Turns/s | p99 ms | Peak RSS MB | Failed | First turn ms (CPU ms) | Load average |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
 for round in $(seq 1 "$rounds"); do
   for index in "${!variants[@]}"; do
     variant="${variants[$index]}"
@@ -43,6 +44,6 @@ for round in $(seq 1 "$rounds"); do
     kill "$ours_pid"; wait "$ours_pid" 2>/dev/null || true
     jq -r --arg name "${variant:-(as bench/run.sh)}" --arg round "$round" --arg load "$(cut -d' ' -f1-3 /proc/loadavg)" \
       --arg first "$first_ms ($(cat "$first_cpu_file"))" \
-      '"| \($name) | \($round) | \(.cpuMsPerTurn) | \(.turnsPerSecond) | \(.p99Ms) | \(.vmHwmMb) | \(.failures) | \($first) | \($load) |"' "$work/v$index.full.json"
+      '"| \($name) | \($round) | \(.cpuMsPerTurn) | \(.steadyCpuMsPerTurn) | \(.turnsPerSecond) | \(.p99Ms) | \(.vmHwmMb) | \(.failures) | \($first) | \($load) |"' "$work/v$index.full.json"
   done
 done

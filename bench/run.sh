@@ -75,6 +75,7 @@ jq -n --slurpfile js "$work/js.full.json" --slurpfile ours "$work/ours.full.json
     ratios: { throughputOursOverJs: ratio($o.turnsPerSecond; $j.turnsPerSecond),
               p99JsOverOurs: ratio($j.p99Ms; $o.p99Ms),
               cpuPerTurnJsOverOurs: ratio($j.cpuMsPerTurn; $o.cpuMsPerTurn),
+              steadyCpuPerTurnJsOverOurs: ratio($j.steadyCpuMsPerTurn; $o.steadyCpuMsPerTurn),
               conversationP99JsOverOurs: ratio($j.conversationP99Ms; $o.conversationP99Ms) } }' >"$out"
 
 jq -r '
@@ -82,6 +83,7 @@ jq -r '
   "| --- | ---: | ---: | ---: | --- |",
   "| Turns/s | \(.js.turnsPerSecond) | \(.ours.turnsPerSecond) | \(.ratios.throughputOursOverJs)x | >= 5x |",
   "| CPU ms per turn (/proc, whole load run) | \(.js.cpuMsPerTurn) | \(.ours.cpuMsPerTurn) | 1/\(.ratios.cpuPerTurnJsOverOurs) | <= 1/8 |",
+  "| CPU ms per turn (/proc, measured window only, after warm-up) | \(.js.steadyCpuMsPerTurn) | \(.ours.steadyCpuMsPerTurn) | 1/\(.ratios.steadyCpuPerTurnJsOverOurs) | |",
   "| p50 / p95 ms | \(.js.p50Ms) / \(.js.p95Ms) | \(.ours.p50Ms) / \(.ours.p95Ms) | | |",
   "| p99 ms | \(.js.p99Ms) | \(.ours.p99Ms) | 1/\(.ratios.p99JsOverOurs) | <= 1/5 |",
   "| Conversations/s (\(.ours.turnsPerConversation // "script") turns) | \(.js.conversationsPerSecond) | \(.ours.conversationsPerSecond) | | |",

@@ -69,6 +69,18 @@ public class TurnBenchmarks
             return;
         }
 
+        if (args is ["--turn-cost", var conversations])
+        {
+            await TurnCost.PrintAsync(int.Parse(conversations, System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
+
+        if (args is ["--store-turns", var turns])
+        {
+            await StoreTurns.PrintAsync(int.Parse(turns, System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(TurnBenchmarks).Assembly).Run(args);
     }
 }

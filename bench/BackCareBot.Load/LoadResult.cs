@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace BackCareBot.Load;
 
 /// <summary>Measured turns and conversations (sorted latencies in Stopwatch ticks), failures and replies, as JSON.</summary>
-public sealed class LoadResult(LoadSettings settings, int turnsPerConversation, long[] turns, long[] conversations, int failures, int allFailures, long replies, long replyBytes, long allTurns)
+public sealed class LoadResult(LoadSettings settings, int turnsPerConversation, long[] turns, long[] conversations, int failures, int allFailures, long replies, long replyBytes, long allTurns, SteadyCpu? steady = null)
 {
     public void WriteJson(Stream output)
     {
@@ -31,6 +31,13 @@ public sealed class LoadResult(LoadSettings settings, int turnsPerConversation, 
         json.WriteNumber("conversationsPerSecond", Math.Round(conversations.Length / settings.Duration.TotalSeconds, 2));
         json.WriteNumber("conversationP50Ms", Percentile(conversations, 0.50));
         json.WriteNumber("conversationP99Ms", Percentile(conversations, 0.99));
+        if (steady is { Turns: > 0 } window)
+        {
+            // The bot's CPU in the measured window only, over the turns that ended in it (see LoadRun.SteadyCpuAsync).
+            json.WriteNumber("steadyCpuMs", window.CpuMs);
+            json.WriteNumber("steadyTurns", window.Turns);
+            json.WriteNumber("steadyCpuMsPerTurn", Math.Round(window.CpuMs / window.Turns, 3));
+        }
         json.WriteEndObject();
     }
 
@@ -43,3 +50,6 @@ public sealed class LoadResult(LoadSettings settings, int turnsPerConversation, 
 
     private static double Milliseconds(long ticks) => Math.Round(ticks * 1000.0 / Stopwatch.Frequency, 2);
 }
+
+/// <summary>The bot's CPU (ms) over the measured window and the turns that ended in it.</summary>
+public sealed record SteadyCpu(double CpuMs, long Turns);

@@ -25,12 +25,14 @@ public sealed class LoadRun(HttpClient client, LoadSettings settings, Script scr
         var measureFrom = start + (long)(settings.Warmup.TotalSeconds * Stopwatch.Frequency);
         var measureTo = measureFrom + (long)(settings.Duration.TotalSeconds * Stopwatch.Frequency);
         var users = Enumerable.Range(0, settings.Users).Select(u => Task.Run(() => UserAsync(u, measureFrom, measureTo))).ToArray();
+        var window = settings.BotPid is { } pid ? SteadyCpuAsync(pid, measureFrom, measureTo) : Task.FromResult<SteadyCpu?>(null);
         var results = await Task.WhenAll(users).ConfigureAwait(false);
+        var steady = await window.ConfigureAwait(false);
         var turns = results.SelectMany(r => r.Turns).ToArray();
         var conversations = results.SelectMany(r => r.Conversations).ToArray();
         Array.Sort(turns);
         Array.Sort(conversations);
-        return new LoadResult(settings, script.Turns.Count, turns, conversations, _failures, Volatile.Read(ref _allFailures), Interlocked.Read(ref _replies), Interlocked.Read(ref _replyBytes), Interlocked.Read(ref _turns));
+        return new LoadResult(settings, script.Turns.Count, turns, conversations, _failures, Volatile.Read(ref _allFailures), Interlocked.Read(ref _replies), Interlocked.Read(ref _replyBytes), Interlocked.Read(ref _turns), steady);
     }
 
     private async Task<(List<long> Turns, List<long> Conversations)> UserAsync(int user, long measureFrom, long measureTo)
@@ -86,6 +88,19 @@ public sealed class LoadRun(HttpClient client, LoadSettings settings, Script scr
         }
 
         return (turns, conversations);
+    }
+
+    /// <summary>
+    /// The bot's CPU over the measured window only (after the warm-up, so without the JIT's start-up work), and the
+    /// turns that ended in it: every turn counted once it ends, so the two are taken at the same instants.
+    /// </summary>
+    private async Task<SteadyCpu?> SteadyCpuAsync(int pid, long measureFrom, long measureTo)
+    {
+        await Task.Delay(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), measureFrom)).ConfigureAwait(false);
+        var (cpuFrom, turnsFrom) = (ProcessCpu.Milliseconds(pid), Interlocked.Read(ref _turns));
+        await Task.Delay(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), measureTo)).ConfigureAwait(false);
+        var (cpuTo, turnsTo) = (ProcessCpu.Milliseconds(pid), Interlocked.Read(ref _turns));
+        return cpuFrom is { } from && cpuTo is { } to ? new SteadyCpu(to - from, turnsTo - turnsFrom) : null;
     }
 
     /// <summary>The first failure's reason goes to stderr, so a failing run says why without flooding the output.</summary>

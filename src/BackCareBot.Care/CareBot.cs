@@ -244,9 +244,9 @@ public sealed partial class CareBot : IBot, IStoredReplies
         // A turn that changed nothing and says nothing is not stored: run again on a retry, it does nothing again.
         // One with replies is, so that a retry to any instance finds them instead of sending them a second time.
         var state = care.State;
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(state, CareStateJsonContext.Default.CareState);
         string? etag = null;
-        if (stored is null || turn.Outbox.Entries.Count > 0 || !bytes.AsSpan().SequenceEqual(stored.Data))
+        if (stored is null || turn.Outbox.Entries.Count > 0
+            || !JsonSerializer.SerializeToUtf8Bytes(state, CareStateJsonContext.Default.CareState).AsSpan().SequenceEqual(stored.Data))
         {
             _turns.Record(state, turn);
             etag = await _turns.WriteAsync(key, state, stored?.ETag, cancellationToken).ConfigureAwait(false);

@@ -166,6 +166,8 @@ public sealed class SqliteStateStoreTests : StateStoreContract, IDisposable
     public async Task The_data_folder_is_created_on_first_use_and_survives_a_new_store()
     {
         await _store.WriteAsync("k", "kept"u8.ToArray(), null, default);
+        // The open store holds the file (exclusive locking mode): the next one opens it once this one is closed.
+        _store.Dispose();
 
         using var reopened = new SqliteStateStore(_folder);
 

@@ -9,26 +9,29 @@ namespace BackCareBot.Dialogs.State;
 /// </summary>
 /// <remarks>
 /// SQLite has one writer at a time, and a writer that finds the file busy sleeps (150 ms in Microsoft.Data.Sqlite)
-/// before retrying. So the store keeps one open write connection with prepared statements and lets one write at a
-/// time through it: no busy sleeps, no re-preparing, and the pragmas (WAL, synchronous=NORMAL) set on the
-/// connection they apply to. Reads and key listings use a few read connections of their own (see
-/// <see cref="SqliteReaders"/>), so they neither wait for writes nor hold them up; listing by prefix is a range
-/// search on the primary key, so the check-in sweep reads its own rows only, however many conversations are stored.
-/// A row's <c>pending</c> column (1 while its document holds undelivered replies) is written by the same statement
-/// as the document, and a partial index holds the marked rows only, so listing them costs what is pending.
+/// before retrying. So the store keeps one open connection with prepared statements and lets one statement at a
+/// time through it (an async gate): no busy sleeps, no re-preparing, and the pragmas (WAL, synchronous=NORMAL) set
+/// on the connection they apply to. Reads and key listings go through the same connection: SQLite empties a
+/// connection's whole page cache whenever another connection has committed, so separate read connections re-read
+/// the pages of every lookup from the file, where this one's cache holds the pages it wrote. Being the file's only
+/// user, the connection holds it in exclusive locking mode: no file locks taken and released around each
+/// statement. So the file is this process's while the store is open: another process (or store) opening it waits
+/// and then fails; scale-out shares the Blob store, not a SQLite file. Each statement takes microseconds (one
+/// B-tree lookup or one row written); listing by prefix is a range search on the primary key, so a listing reads
+/// its own rows only, however many conversations are stored. A row's <c>pending</c> column (1 while its document
+/// holds undelivered replies) is written by the same statement as the document, and a partial index holds the
+/// marked rows only, so listing them costs what is pending.
 /// </remarks>
 public sealed class SqliteStateStore : IStateStore, IDisposable
 {
-    /// <summary>Read connections beside the one writer; two cores' worth of concurrent reads.</summary>
-    private const int ReadConnections = 2;
-
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly string _connectionString;
     private SqliteConnection? _connection;
-    private readonly SqliteReaders _readers = new(ReadConnections);
     private SqliteCommand? _insert;
     private SqliteCommand? _update;
     private SqliteCommand? _delete;
+    private SqliteCommand? _read;
+    private SqliteKeyLists? _lists;
 
     public SqliteStateStore(string dataFolder)
     {
@@ -44,16 +47,22 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
 
     public async Task<StoredState?> ReadAsync(string key, CancellationToken cancellationToken)
     {
-        // Reads go to their own connections (WAL lets them run beside the writer and see every committed write), so
-        // a turn's read never queues behind other turns' writes.
-        var reader = await _readers.TakeAsync(this, cancellationToken).ConfigureAwait(false);
+        // A turn's read goes to the write connection: its page cache holds what it wrote itself, where a read
+        // connection loses its whole cache to every commit made by another connection (and re-reads each page).
+        // A read is one B-tree lookup, so it does not keep writes waiting for long.
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return reader.Read(key);
+            Open();
+            _read!.Parameters[0].Value = key;
+            using var reader = _read.ExecuteReader();
+            return reader.Read()
+                ? new StoredState((byte[])reader.GetValue(0), reader.GetInt64(1).ToString(System.Globalization.CultureInfo.InvariantCulture))
+                : null;
         }
         finally
         {
-            _readers.Return(reader);
+            _gate.Release();
         }
     }
 
@@ -110,14 +119,15 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
     public async IAsyncEnumerable<string> ListKeysAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         List<string> keys;
-        var reader = await _readers.TakeAsync(this, cancellationToken).ConfigureAwait(false);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            keys = reader.List(prefix);
+            Open();
+            keys = _lists!.List(prefix);
         }
         finally
         {
-            _readers.Return(reader);
+            _gate.Release();
         }
 
         foreach (var key in keys)
@@ -129,14 +139,15 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
     public async IAsyncEnumerable<string> ListPendingAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         List<string> keys;
-        var reader = await _readers.TakeAsync(this, cancellationToken).ConfigureAwait(false);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            keys = reader.ListPending();
+            Open();
+            keys = _lists!.ListPending();
         }
         finally
         {
-            _readers.Return(reader);
+            _gate.Release();
         }
 
         foreach (var key in keys)
@@ -147,13 +158,13 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
 
     public void Dispose()
     {
-        foreach (var command in new[] { _insert, _update, _delete })
+        foreach (var command in new[] { _insert, _update, _delete, _read })
         {
             command?.Dispose();
         }
 
+        _lists?.Dispose();
         _connection?.Dispose();
-        _readers.Dispose();
         _gate.Dispose();
     }
 
@@ -168,7 +179,11 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
         connection.Open();
         using (var setup = connection.CreateCommand())
         {
+            // 8 KB pages for a new file (an existing one keeps its own): a conversation's document (1-2 KB, several KB
+            // while it holds its replies) fits on its leaf page or spills to one overflow page, where 4 KB pages of this
+            // WITHOUT ROWID table keep only ~1 KB of a row on the leaf and chain the rest over one to three overflow pages.
             setup.CommandText = ConnectionPragmas + """
+                PRAGMA page_size = 8192;
                 PRAGMA journal_mode = WAL;
                 CREATE TABLE IF NOT EXISTS state (
                     key TEXT PRIMARY KEY NOT NULL,
@@ -194,44 +209,21 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
         _update = Prepare(
             connection, "UPDATE state SET data = $data, version = $expected + 1, updated = $now, pending = $pending WHERE key = $key AND version = $expected", "$key", "$data", "$now", "$expected", "$pending");
         _delete = Prepare(connection, "DELETE FROM state WHERE key = $key", "$key");
+        _read = Prepare(connection, "SELECT data, version FROM state WHERE key = $key", "$key");
+        _lists = new SqliteKeyLists(connection);
         _connection = connection;
     }
 
-    /// <summary>Set on every connection (they are per connection): one WAL sync per checkpoint, not per commit.</summary>
-    internal const string ConnectionPragmas = """
+    /// <summary>
+    /// One WAL sync per checkpoint, not per commit; and the file held by this connection alone (exclusive locking
+    /// mode, set before the first access, so the WAL index lives in the process's memory): no file lock taken and
+    /// released around each statement and no shared-memory index to check, and nothing resets its page cache.
+    /// </summary>
+    private const string ConnectionPragmas = """
+        PRAGMA locking_mode = EXCLUSIVE;
         PRAGMA synchronous = NORMAL;
         PRAGMA busy_timeout = 5000;
         """;
-
-    /// <summary>Opens a read connection once the writer has created the file and the table.</summary>
-    internal SqliteConnection OpenReader()
-    {
-        EnsureCreated();
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var setup = connection.CreateCommand();
-        setup.CommandText = ConnectionPragmas;
-        setup.ExecuteNonQuery();
-        return connection;
-    }
-
-    private void EnsureCreated()
-    {
-        if (_connection is not null)
-        {
-            return;
-        }
-
-        _gate.Wait();
-        try
-        {
-            Open();
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
 
     internal static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)
     {

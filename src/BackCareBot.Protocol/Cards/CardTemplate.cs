@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -42,13 +43,25 @@ public sealed class CardTemplate
     }
 
     /// <summary>Binds the data and reads the result as a card; an element the model does not know is an error.</summary>
+    /// <remarks>
+    /// The bound card is written straight to JSON bytes as the template is walked, then read as the card model: no
+    /// tree of the result is built only to be written out again for the reader.
+    /// </remarks>
     public AdaptiveCard Expand(JsonObject data)
     {
-        var expanded = ExpandNode(_template, new Scope(data, data, null))
-            ?? throw new FormatException($"{Name}: the template's root was removed by $when.");
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(8192);
+        buffer.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            if (!Write(writer, null, _template, new Scope(data, data, null)))
+            {
+                throw new FormatException($"{Name}: the template's root was removed by $when.");
+            }
+        }
+
         try
         {
-            return expanded.Deserialize(CardJsonContext.Default.AdaptiveCard) ?? throw new FormatException($"{Name}: the expanded card is null.");
+            return JsonSerializer.Deserialize(buffer.WrittenSpan, CardJsonContext.Default.AdaptiveCard) ?? throw new FormatException($"{Name}: the expanded card is null.");
         }
         catch (JsonException e)
         {
@@ -56,45 +69,70 @@ public sealed class CardTemplate
         }
     }
 
+    /// <summary>One buffer per thread for the bound card's bytes, read back at once (expansion never awaits).</summary>
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    // The bytes are read back at once, never sent: text is kept as it is rather than escaped for HTML.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+
     private readonly record struct Scope(JsonNode? Data, JsonNode? Root, int? Index);
 
-    private static JsonNode? ExpandNode(JsonNode? node, Scope scope) => node switch
+    /// <summary>
+    /// Writes the bound value of a template node, after its property name when it has one; false (and nothing
+    /// written) when the node is removed: a null, an object whose <c>$when</c> fails, a binding to a missing value.
+    /// </summary>
+    private static bool Write(Utf8JsonWriter writer, string? property, JsonNode? node, Scope scope)
     {
-        JsonObject obj => ExpandObject(obj, scope),
-        JsonArray array => ExpandArray(array, scope),
-        JsonValue value when value.GetValueKind() == JsonValueKind.String => ExpandString(value.GetValue<string>(), scope),
-        null => null,
-        _ => node.DeepClone(),
-    };
+        switch (node)
+        {
+            case JsonObject obj:
+                return WriteObject(writer, property, obj, scope);
+            case JsonArray array:
+                WriteName(writer, property);
+                WriteArray(writer, array, scope);
+                return true;
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                return WriteString(writer, property, value.GetValue<string>(), scope);
+            case null:
+                return false;
+            default:
+                WriteName(writer, property);
+                node.WriteTo(writer);
+                return true;
+        }
+    }
 
-    private static JsonArray ExpandArray(JsonArray array, Scope scope)
+    private static void WriteName(Utf8JsonWriter writer, string? property)
     {
-        var result = new JsonArray();
+        if (property is not null)
+        {
+            writer.WritePropertyName(property);
+        }
+    }
+
+    private static void WriteArray(Utf8JsonWriter writer, JsonArray array, Scope scope)
+    {
+        writer.WriteStartArray();
         foreach (var item in array)
         {
             if (item is JsonObject obj && obj[DataKey] is JsonValue binding && Evaluate(binding.GetValue<string>(), scope) is JsonArray items)
             {
                 for (var i = 0; i < items.Count; i++)
                 {
-                    if (ExpandObject(obj, new Scope(items[i], scope.Root, i)) is { } repeated)
-                    {
-                        result.Add((JsonNode)repeated);
-                    }
+                    WriteObject(writer, null, obj, new Scope(items[i], scope.Root, i));
                 }
 
                 continue;
             }
 
-            if (ExpandNode(item, scope) is { } expanded)
-            {
-                result.Add((JsonNode)expanded);
-            }
+            Write(writer, null, item, scope);
         }
 
-        return result;
+        writer.WriteEndArray();
     }
 
-    private static JsonObject? ExpandObject(JsonObject obj, Scope scope)
+    private static bool WriteObject(Utf8JsonWriter writer, string? property, JsonObject obj, Scope scope)
     {
         if (obj[DataKey] is JsonValue binding && Evaluate(binding.GetValue<string>(), scope) is JsonObject data && !ReferenceEquals(data, scope.Data))
         {
@@ -103,37 +141,43 @@ public sealed class CardTemplate
 
         if (obj[WhenKey] is JsonValue when && !IsTrue(when.GetValue<string>(), scope))
         {
-            return null;
+            return false;
         }
 
-        var result = new JsonObject();
+        WriteName(writer, property);
+        writer.WriteStartObject();
         foreach (var (key, value) in obj)
         {
-            if (key is DataKey or WhenKey)
+            if (key is not (DataKey or WhenKey))
             {
-                continue;
-            }
-
-            if (ExpandNode(value, scope) is { } expanded)
-            {
-                result[key] = expanded;
+                Write(writer, key, value, scope);
             }
         }
 
-        return result;
+        writer.WriteEndObject();
+        return true;
     }
 
-    private static JsonNode? ExpandString(string text, Scope scope)
+    private static bool WriteString(Utf8JsonWriter writer, string? property, string text, Scope scope)
     {
         var start = text.IndexOf("${", StringComparison.Ordinal);
         if (start < 0)
         {
-            return JsonValue.Create(text);
+            WriteName(writer, property);
+            writer.WriteStringValue(text);
+            return true;
         }
 
         if (start == 0 && text.EndsWith('}') && text.IndexOf('}', StringComparison.Ordinal) == text.Length - 1)
         {
-            return Resolve(text[2..^1], scope)?.DeepClone();
+            if (Resolve(text[2..^1], scope) is not { } bound)
+            {
+                return false;
+            }
+
+            WriteName(writer, property);
+            bound.WriteTo(writer);
+            return true;
         }
 
         var builder = new StringBuilder();
@@ -146,7 +190,9 @@ public sealed class CardTemplate
             start = text.IndexOf("${", position, StringComparison.Ordinal);
         }
 
-        return JsonValue.Create(builder.Append(text, position, text.Length - position).ToString());
+        WriteName(writer, property);
+        writer.WriteStringValue(builder.Append(text, position, text.Length - position).ToString());
+        return true;
     }
 
     private static JsonNode? Evaluate(string binding, Scope scope) =>
@@ -252,12 +298,3 @@ public sealed class CardTemplate
     private static bool IsPath(string expression) =>
         expression.Length > 0 && expression.Split('.').All(part => part.Length > 0 && part.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '$'));
 }
-
-/// <summary>Source-generated card serialization: the schema's camelCase names, nulls omitted, no reflection.</summary>
-[JsonSourceGenerationOptions(
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    AllowOutOfOrderMetadataProperties = true)]
-[JsonSerializable(typeof(AdaptiveCard))]
-[JsonSerializable(typeof(JsonObject))]
-public sealed partial class CardJsonContext : JsonSerializerContext;

@@ -1,60 +1,15 @@
-using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
 namespace BackCareBot.Dialogs.State;
 
-/// <summary>
-/// A few long-lived read connections of a <see cref="SqliteStateStore"/>, each with its prepared statements,
-/// handed out one caller at a time.
-/// </summary>
-internal sealed class SqliteReaders(int count) : IDisposable
+/// <summary>The key listings of a <see cref="SqliteStateStore"/>: the keys under a prefix, and the keys marked pending.</summary>
+internal sealed class SqliteKeyLists : IDisposable
 {
-    private readonly SemaphoreSlim _available = new(count, count);
-    private readonly ConcurrentBag<SqliteReader> _idle = [];
-
-    public async ValueTask<SqliteReader> TakeAsync(SqliteStateStore store, CancellationToken cancellationToken)
-    {
-        await _available.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return _idle.TryTake(out var reader) ? reader : new SqliteReader(store.OpenReader());
-        }
-        catch
-        {
-            _available.Release();
-            throw;
-        }
-    }
-
-    public void Return(SqliteReader reader)
-    {
-        _idle.Add(reader);
-        _available.Release();
-    }
-
-    public void Dispose()
-    {
-        while (_idle.TryTake(out var reader))
-        {
-            reader.Dispose();
-        }
-
-        _available.Dispose();
-    }
-}
-
-/// <summary>One read connection: a key's document and version, and the keys under a prefix.</summary>
-internal sealed class SqliteReader : IDisposable
-{
-    private readonly SqliteConnection _connection;
-    private readonly SqliteCommand _read;
     private readonly SqliteCommand _range;
     private readonly SqliteCommand _pending;
 
-    public SqliteReader(SqliteConnection connection)
+    public SqliteKeyLists(SqliteConnection connection)
     {
-        _connection = connection;
-        _read = SqliteStateStore.Prepare(connection, "SELECT data, version FROM state WHERE key = $key", "$key");
         // A range on the primary key (a B-tree search), not a function of the key (a scan of every row).
         _range = SqliteStateStore.Prepare(connection, "SELECT key FROM state WHERE key >= $from AND key < $to ORDER BY key", "$from", "$to");
         // Answered from the partial index state_pending, which holds the marked rows only.
@@ -71,15 +26,6 @@ internal sealed class SqliteReader : IDisposable
         }
 
         return keys;
-    }
-
-    public StoredState? Read(string key)
-    {
-        _read.Parameters[0].Value = key;
-        using var reader = _read.ExecuteReader();
-        return reader.Read()
-            ? new StoredState((byte[])reader.GetValue(0), reader.GetInt64(1).ToString(System.Globalization.CultureInfo.InvariantCulture))
-            : null;
     }
 
     public List<string> List(string prefix)
@@ -118,9 +64,7 @@ internal sealed class SqliteReader : IDisposable
 
     public void Dispose()
     {
-        _read.Dispose();
         _range.Dispose();
         _pending.Dispose();
-        _connection.Dispose();
     }
 }
