@@ -8,10 +8,10 @@ public static class BotApplication
     /// </summary>
     /// <remarks>
     /// <para>The slim builder leaves out what the bot does not use and would load at every start: Kestrel's HTTPS
-    /// configuration (which reads the default certificate, loading OpenSSL), HTTP/3 over QUIC, IIS integration, the
-    /// Debug and EventSource loggers and regex route constraints. About 3 MB less mapped code; the bot listens on
-    /// HTTP behind App Service's front end, which ends TLS. Configuration, console logging, host filtering and
-    /// forwarded headers are as with <see cref="WebApplication.CreateBuilder(string[])"/>.</para>
+    /// configuration (which looks for a default certificate at start), HTTP/3 over QUIC, IIS integration, the Debug
+    /// and EventSource loggers and regex route constraints: less mapped code (bench/README.md, "Memory under load").
+    /// The bot listens on HTTP behind App Service's front end, which ends TLS. Configuration, console logging, host
+    /// filtering and forwarded headers are as with <see cref="WebApplication.CreateBuilder(string[])"/>.</para>
     /// <para>Reloading puts a recursive file watcher (inotify) on the content root, which is the working directory: from
     /// the repository that is thousands of folders (node_modules included), about 100-150 ms of CPU at start-up and
     /// ~5 MB of memory. Nothing in the bot reads options through IOptionsMonitor, so a changed appsettings.json only
