@@ -7,12 +7,13 @@
 # peak RSS, and the time and CPU to its first answered turn. Nothing is published: run bench/run.sh (or dotnet publish) first.
 # Usage: VARIANTS='|DOTNET_GCgen0size=0x400000|DOTNET_GCConserveMemory=5' bench/compare.sh
 # Settings: VARIANTS ('|' between variants; the empty variant is the bot as bench/run.sh starts it), ROUNDS (2),
-# USERS (8), WARMUP (5 s), DURATION (15 s).
+# USERS (8), WARMUP (5 s), DURATION (15 s), OURS_PORT (3980), CONNECTOR_PORT (3990).
 set -euo pipefail
 bench="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$bench/.." && pwd)"
 users="${USERS:-8}" warmup="${WARMUP:-5}" duration="${DURATION:-15}" rounds="${ROUNDS:-2}"
-ours_port=3980 connector_port=3990
+# Other ports (OURS_PORT, CONNECTOR_PORT) let two comparisons run on one machine.
+ours_port="${OURS_PORT:-3980}" connector_port="${CONNECTOR_PORT:-3990}"
 web="$root/src/BackCareBot.Web"
 load="$bench/BackCareBot.Load/bin/Release/net10.0/BackCareBot.Load.dll"
 work="$(mktemp -d "${TMPDIR:-/tmp}/compare.XXXXXX")"

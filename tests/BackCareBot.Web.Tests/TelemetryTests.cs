@@ -2,9 +2,12 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Azure.Monitor.OpenTelemetry.AspNetCore;
 using BackCareBot.Dialogs.State;
+using BackCareBot.Web.Telemetry;
 using BackCareBot.Web.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -123,6 +126,22 @@ public sealed class TelemetryTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         Assert.StartsWith("failed: ", body["connectorToken"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("ok", body["store"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_azure_monitor_connection_string_configures_the_azure_monitor_exporter_with_it()
+    {
+        const string ConnectionString = "InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=http://127.0.0.1:9/";
+        var settings = BotHost.Anonymous();
+        settings[TelemetryRegistration.AzureMonitorSetting] = ConnectionString;
+        await using var host = new BotHost(settings);
+        using var client = host.CreateClient();
+
+        using var alive = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+        Assert.NotNull(host.Services.GetService<TracerProvider>());
+        Assert.Equal(ConnectionString, host.Services.GetRequiredService<IOptionsMonitor<AzureMonitorOptions>>().Get(Options.DefaultName).ConnectionString);
     }
 
     private static BotHost Host(List<Activity> spans, List<Metric> metrics)

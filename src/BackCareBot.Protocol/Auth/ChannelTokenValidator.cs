@@ -25,6 +25,7 @@ public sealed class ChannelTokenValidator : IDisposable
     public const string MetadataClientName = "BackCareBot.OpenIdMetadata";
     public const string ChannelIssuer = "https://api.botframework.com";
 
+    private static readonly Task<ChannelAuthResult> AnonymousAccess = Task.FromResult(ChannelAuthResult.AnonymousAccess);
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
     private static readonly string[] Algorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
 
@@ -32,7 +33,7 @@ public sealed class ChannelTokenValidator : IDisposable
     private readonly SigningKeySource _channelKeys;
     private readonly SigningKeySource _emulatorKeys;
     private readonly HashSet<string> _emulatorIssuers;
-    private readonly JsonWebTokenHandler _handler = new();
+    private JsonWebTokenHandler? _handler;
 
     public ChannelTokenValidator(IOptions<BotAuthenticationOptions> options, IHttpClientFactory httpClients, TimeProvider time)
     {
@@ -48,13 +49,15 @@ public sealed class ChannelTokenValidator : IDisposable
             StringComparer.Ordinal);
     }
 
-    public async Task<ChannelAuthResult> ValidateAsync(string? authorization, Activity activity, CancellationToken cancellationToken)
-    {
-        if (_options.IsAnonymous)
-        {
-            return ChannelAuthResult.AnonymousAccess;
-        }
+    /// <summary>
+    /// In anonymous mode every request is accepted without touching the token code: the JWT handler and its
+    /// assemblies (~2 MB of code) are loaded only by a bot with an app id.
+    /// </summary>
+    public Task<ChannelAuthResult> ValidateAsync(string? authorization, Activity activity, CancellationToken cancellationToken) =>
+        _options.IsAnonymous ? AnonymousAccess : ValidateTokenAsync(authorization, activity, cancellationToken);
 
+    private async Task<ChannelAuthResult> ValidateTokenAsync(string? authorization, Activity activity, CancellationToken cancellationToken)
+    {
         if (string.IsNullOrWhiteSpace(authorization))
         {
             return ChannelAuthResult.Reject("The Authorization header is missing.");
@@ -70,7 +73,7 @@ public sealed class ChannelTokenValidator : IDisposable
         JsonWebToken jwt;
         try
         {
-            jwt = _handler.ReadJsonWebToken(token);
+            jwt = Handler.ReadJsonWebToken(token);
         }
         catch (Exception ex) when (ex is ArgumentException or SecurityTokenMalformedException)
         {
@@ -93,7 +96,7 @@ public sealed class ChannelTokenValidator : IDisposable
             return ChannelAuthResult.Reject("The token's signing key is unknown.");
         }
 
-        var result = await _handler.ValidateTokenAsync(token, Parameters(key, fromEmulator)).ConfigureAwait(false);
+        var result = await Handler.ValidateTokenAsync(token, Parameters(key, fromEmulator)).ConfigureAwait(false);
         if (!result.IsValid)
         {
             return ChannelAuthResult.Reject(Describe(result.Exception));
@@ -106,6 +109,8 @@ public sealed class ChannelTokenValidator : IDisposable
 
         return fromEmulator ? CheckEmulatorApp(jwt) : CheckServiceUrl(jwt, activity);
     }
+
+    private JsonWebTokenHandler Handler => _handler ??= new();
 
     public void Dispose()
     {

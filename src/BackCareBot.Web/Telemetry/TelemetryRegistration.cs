@@ -1,7 +1,9 @@
+using System.Runtime.CompilerServices;
 using Azure.Monitor.OpenTelemetry.AspNetCore;
 using BackCareBot.Dialogs.State;
 using BackCareBot.Protocol.Connector;
 using BackCareBot.Protocol.Turns;
+using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
@@ -65,11 +67,19 @@ public static class TelemetryRegistration
 
         if (!string.IsNullOrEmpty(azureMonitor))
         {
-            telemetry.UseAzureMonitor(monitor => monitor.ConnectionString = azureMonitor);
+            UseAzureMonitor(telemetry, azureMonitor);
         }
 
         return builder;
     }
+
+    /// <summary>
+    /// In a method of its own, not inlined: the Azure Monitor exporter and Azure.Core (~2 MB of code) are loaded only
+    /// when the connection string is set, not by every start that compiles <see cref="AddTelemetry"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void UseAzureMonitor(OpenTelemetryBuilder telemetry, string connectionString) =>
+        telemetry.UseAzureMonitor(monitor => monitor.ConnectionString = connectionString);
 
     private static void DecorateStore(IServiceCollection services)
     {
