@@ -13,5 +13,5 @@ public sealed class DialogState
     /// </summary>
     public string? Run { get; set; }
 
-    public string EnsureRun() => Run ??= Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4));
+    public string EnsureRun() => Run ??= Random.Shared.Next().ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
 }
