@@ -123,7 +123,7 @@ public sealed class BlindCorpusTests(ITestOutputHelper output)
     private static readonly FreshSet[] FreshSets =
     [
         new(Corpus.BlindC, ClinicalFlags, Wordings: 4, Ordinary: 50, Negated: 20, Answers: 30, Development: true),
-        new(Corpus.BlindD, ReviewFlags, Wordings: 5, Ordinary: 90, Negated: 40, Answers: 40, Development: false),
+        new(Corpus.BlindD, ReviewFlags, Wordings: 5, Ordinary: 90, Negated: 40, Answers: 40, Development: true),
     ];
 
     /// <summary>
