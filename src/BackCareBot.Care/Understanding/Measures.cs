@@ -2,7 +2,8 @@ namespace BackCareBot.Care.Understanding;
 
 /// <summary>
 /// The measured concepts of the model: a stated age ("I'm 62", "just turned 50", "my mum's 84", 今年57, 刚满五十) and a
-/// stated time span ("6 weeks", 两个月; "62 years old" is an age, not a span).
+/// stated time span ("6 weeks", 两个月; "62 years old" is an age, not a span). A number of 40 to 110 that opens the
+/// message before a comma ("59, and this is the first time") is an age too.
 /// </summary>
 public static class Measures
 {
@@ -31,6 +32,10 @@ public static class Measures
                 || (i > 1 && units[i - 2].Raw == "今" && units[i - 1].Raw == "年");
             before &= !(i + length < units.Count && NotAge.Contains(units[i + length].Raw));
             var after = i + length < units.Count && (AgeAfter.Contains(units[i + length].Raw) || Birthday(units, i + length));
+
+            // "59, and this is the first time": a number of an adult's years that opens the message on its own, before a
+            // comma, is the age people give first (a pain score is at most 10, a stiffness in minutes comes with its unit).
+            before |= i == 0 && i + length < units.Count && units[i + length - 1].After == Break.Pause && value is >= 40 and <= 110;
             if ((before || after) && value is >= 1 and <= 120 && units[i].Raw is not ("a" or "an"))
             {
                 age = Math.Max(age ?? 0, value);

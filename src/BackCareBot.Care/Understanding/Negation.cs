@@ -40,7 +40,11 @@ public static class Negation
                 var from = ClauseStart(units, hits, h);
                 if (!units[hit.Start].Cjk)
                 {
-                    from = Math.Max(from, hit.Start - 5);
+                    // "the fever I had was back in January, long gone": a phrase of time past that stands alone after a
+                    // comma reaches back over the clause before it, within the sentence.
+                    from = from == hit.Start && from > 0 && units[from - 1].After == Break.Pause && hit.End - hit.Start > 1 && !Copulas.Contains(units[hit.Start].Raw)
+                        ? PreviousClauseStart(units, from - 1)
+                        : Math.Max(from, hit.Start - 5);
                 }
 
                 Mark(negatedUnit, from, hit.Start);
@@ -83,6 +87,19 @@ public static class Negation
     }
 
     private static readonly HashSet<string> Conjunctions = new(["or", "nor", "and", "或", "也", "和", "及", "或者", "还", "with", "in", "around", "of", "any"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> Copulas = new(["is", "are", "was", "were"], StringComparer.OrdinalIgnoreCase);
+
+    private static int PreviousClauseStart(List<TextUnit> units, int last)
+    {
+        var i = last;
+        while (i > 0 && units[i - 1].After == Break.None)
+        {
+            i--;
+        }
+
+        return i;
+    }
 
     private static void Mark(bool[] negated, int from, int to)
     {

@@ -21,12 +21,14 @@ public sealed class WarningSignRecognizer
 {
     private readonly Lexicon _lexicon;
     private readonly (RedFlag Flag, SignRule Rule)[] _rules;
+    private readonly HashSet<string> _flagIds;
 
     public WarningSignRecognizer(CareContent content)
     {
         _lexicon = new Lexicon(content.Concepts);
         var flags = content.RedFlags.Flags.ToDictionary(f => f.Id, StringComparer.Ordinal);
         _rules = [.. content.Concepts.Signs.Where(s => flags.ContainsKey(s.Flag)).Select(s => (flags[s.Flag], s))];
+        _flagIds = new HashSet<string>(flags.Keys, StringComparer.Ordinal);
     }
 
     /// <param name="raised">Flags raised earlier in the conversation: a combination may name one ("cannot stand" after RF09).</param>
@@ -47,10 +49,19 @@ public sealed class WarningSignRecognizer
         SignMatch? confirm = null;
         foreach (var (flag, rule) in _rules)
         {
-            var softened = rule.Soften.Exists(present.Contains);
-            var tier = AnyHolds(rule.Clear, present) ? (softened ? SignTier.Confirm : SignTier.Clear)
+            // A combination that builds on a flag ("cannot stand" after RF09) is not softened by a context word: the
+            // fall already made it more than morning stiffness ("a small fall this morning and now he can't stand").
+            var holds = AnyHolds(rule.Clear, present);
+            var softened = rule.Soften.Exists(present.Contains) && !rule.Clear.Exists(c => c.Exists(_flagIds.Contains) && c.TrueForAll(present.Contains));
+            var tier = holds ? (softened ? SignTier.Confirm : SignTier.Clear)
                 : AnyHolds(rule.Confirm, present) && !softened ? SignTier.Confirm
                 : (SignTier?)null;
+            if (tier == SignTier.Clear)
+            {
+                // A flag stated clearly in this message counts, for the signs after it, as one raised before.
+                present.Add(flag.Id);
+            }
+
             if (tier == SignTier.Clear && (clear is null || TriageLevels.Rank(flag.Level) > TriageLevels.Rank(clear.Flag.Level)))
             {
                 clear = new SignMatch(flag, SignTier.Clear);

@@ -23,6 +23,7 @@ public static class YesNoRecognizer
         "i don't", "i dont", "don't", "dont", "it doesn't", "it doesnt", "doesn't", "doesnt", "haven't", "havent",
         "i haven't", "no i don't", "not", "none of these", "none of them", "neither",
         "不用了", "不", "不是", "没有", "没", "否", "不对", "不会", "不用", "没有的", "都没有", "一个都没有", "以上都没有", "不要", "不行", "不需要",
+        "算了", "没顾上", "没来得及", "没空",
     ];
 
     private static readonly string[] YesPhrases =
@@ -32,12 +33,34 @@ public static class YesNoRecognizer
         "是", "是的", "对", "对的", "有", "有的", "好", "好的", "嗯", "可以", "行", "同意", "我同意", "没错", "确实", "会", "需要", "要",
     ];
 
+    // Words that only make the answer after them stronger: "definitely not" is no, "肯定没有" is no; alone they are yes.
+    private static readonly string[] Intensifiers = ["definitely ", "absolutely ", "certainly ", "really ", "肯定", "绝对", "当然", "真的"];
+
+    // A short Chinese answer that names a part and says it is fine: "脚后跟没事" (the heel is fine) is no.
+    private static readonly string[] FineEndings = ["没事", "没事儿", "没问题", "好好的"];
+
     public static YesNoAnswer? Recognize(string? text)
     {
         var normalized = TextNormalizer.Normalize(text);
         if (normalized.Length == 0)
         {
             return null;
+        }
+
+        foreach (var word in Intensifiers)
+        {
+            if (normalized.Length > word.Length && normalized.StartsWith(word, StringComparison.Ordinal) && Recognize(normalized[word.Length..]) is YesNoAnswer.No)
+            {
+                return YesNoAnswer.No;
+            }
+        }
+
+        foreach (var ending in FineEndings)
+        {
+            if (normalized.Length <= ending.Length + 4 && normalized.Length > ending.Length && normalized.EndsWith(ending, StringComparison.Ordinal) && TextNormalizer.IsCjk(normalized[0]))
+            {
+                return YesNoAnswer.No;
+            }
         }
 
         // A whole-phrase match wins ("没错" is yes although it starts like "没"); then the most specific
