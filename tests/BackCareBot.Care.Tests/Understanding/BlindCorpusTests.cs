@@ -140,6 +140,8 @@ public sealed class BlindCorpusTests(ITestOutputHelper output)
         new(Corpus.BlindC, "zh-CN",  1.000, 1.000, 1.000, 1.000, 0.000,                           0.904),
         new(Corpus.BlindD, "en",     1.000, 0.840, 0.904, 0.900, 0.011,                           0.901),
         new(Corpus.BlindD, "zh-CN",  1.000, 0.772, 0.904, 0.800, 0.016,                           0.745),
+        new(Corpus.BlindE, "en",     0.916, 0.933, 0.903, 0.800, 0.005,                           0.960),
+        new(Corpus.BlindE, "zh-CN",  0.916, 0.911, 0.951, 0.700, 0.010,                           0.900),
     ];
 
     public static TheoryData<string> FreshSetNames => [.. FreshSets.Select(s => s.Split)];
