@@ -34,7 +34,10 @@ internal static class Corpus
     /// <summary>The fresh blind set written after blindC had been counted, also covering the flags of the clinical review.</summary>
     public const string BlindD = "blindD";
 
-    /// <summary>Corpus/{set}-{locale}.tsv: a fresh blind set (blindC, blindD), written under the same rules by another author.</summary>
+    /// <summary>The fresh blind set written after blindD had been counted after a lexicon round: only counted.</summary>
+    public const string BlindE = "blindE";
+
+    /// <summary>Corpus/{set}-{locale}.tsv: a fresh blind set (blindC, blindD, blindE), written under the same rules by another author.</summary>
     public static IReadOnlyList<Utterance> LoadFresh(string set, string locale) => LoadFile(locale, set + "-" + locale + ".tsv");
 
     private static List<Utterance> LoadFile(string locale, string name)
