@@ -96,12 +96,16 @@ public sealed class LoadRun(HttpClient client, LoadSettings settings, Script scr
     /// </summary>
     private async Task<SteadyCpu?> SteadyCpuAsync(int pid, long measureFrom, long measureTo)
     {
-        await Task.Delay(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), measureFrom)).ConfigureAwait(false);
+        await Task.Delay(Until(measureFrom)).ConfigureAwait(false);
         var (cpuFrom, turnsFrom) = (ProcessCpu.Milliseconds(pid), Interlocked.Read(ref _turns));
-        await Task.Delay(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), measureTo)).ConfigureAwait(false);
+        await Task.Delay(Until(measureTo)).ConfigureAwait(false);
         var (cpuTo, turnsTo) = (ProcessCpu.Milliseconds(pid), Interlocked.Read(ref _turns));
         return cpuFrom is { } from && cpuTo is { } to ? new SteadyCpu(to - from, turnsTo - turnsFrom) : null;
     }
+
+    /// <summary>The time left until a timestamp; none when it has passed (a run with no warm-up starts measuring at once).</summary>
+    private static TimeSpan Until(long timestamp) =>
+        Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), timestamp) is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero;
 
     /// <summary>The first failure's reason goes to stderr, so a failing run says why without flooding the output.</summary>
     private void ReportFirstFailure(string reason)
