@@ -169,9 +169,12 @@ public sealed class ConnectorException(int statusCode, string message) : Excepti
 {
     public int StatusCode { get; } = statusCode;
 
+    /// <summary>403 (the bot was removed or blocked) or 404 (the conversation or activity is gone).</summary>
+    public bool IsConversationGone => StatusCode is 403 or 404;
+
     /// <summary>
-    /// The same request can never succeed: 400 (refused as sent), 403 (the bot was removed or blocked), 404 (the
-    /// conversation or activity is gone). Retries are for the rest (429, 5xx, timeouts).
+    /// The same request can never succeed: 400 (refused as sent) or <see cref="IsConversationGone"/>. Retries are for
+    /// the rest (429, 5xx, timeouts).
     /// </summary>
-    public bool IsPermanent => StatusCode is 400 or 403 or 404;
+    public bool IsPermanent => StatusCode == 400 || IsConversationGone;
 }

@@ -67,7 +67,7 @@ public sealed partial class CheckInScheduler(
         {
             await pipeline.ContinueConversationAsync(claim.Entry.Reference, "checkin", channel, cancellationToken).ConfigureAwait(false);
         }
-        catch (ConnectorException e) when (e.StatusCode is 403 or 404)
+        catch (ConnectorException e) when (e.IsConversationGone)
         {
             LogDropped(logger, e.StatusCode);
             await index.CancelAsync(claim.Entry.StateKey, cancellationToken).ConfigureAwait(false);
