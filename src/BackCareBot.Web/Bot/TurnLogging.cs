@@ -21,11 +21,22 @@ public sealed partial class TurnLogging(ILogger<TurnLogging> logger) : ITurnMidd
             throw;
         }
 
-        var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        var outcome = turn.InvokeResponse is { } invoke ? $"invoke {invoke.Status}{(turn.Responded ? ", replies follow" : "")}"
-            : turn.Responded ? "replied" : "silent";
-        LogTurn(logger, turn.Activity.Type, turn.Activity.ChannelId, elapsedMs, outcome);
+        // Nothing is measured or formatted for a line that is filtered out.
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var outcome = Outcome(turn);
+            LogTurn(logger, turn.Activity.Type, turn.Activity.ChannelId, elapsedMs, outcome);
+        }
     }
+
+    /// <summary>The outcome in words; the usual ones are constants, so a turn's line formats no extra string.</summary>
+    private static string Outcome(TurnContext turn) => turn.InvokeResponse switch
+    {
+        null => turn.Responded ? "replied" : "silent",
+        { Status: 200 } => turn.Responded ? "invoke 200, replies follow" : "invoke 200",
+        { } invoke => $"invoke {invoke.Status}{(turn.Responded ? ", replies follow" : "")}",
+    };
 
     private bool LogFailed(TurnContext turn, long started, Exception ex)
     {
@@ -34,7 +45,7 @@ public sealed partial class TurnLogging(ILogger<TurnLogging> logger) : ITurnMidd
         return false;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Turn {ActivityType} on {ChannelId} took {ElapsedMs:F1} ms: {Outcome}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Turn {ActivityType} on {ChannelId} took {ElapsedMs:F1} ms: {Outcome}", SkipEnabledCheck = true)]
     private static partial void LogTurn(ILogger logger, string? activityType, string? channelId, double elapsedMs, string outcome);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Turn {ActivityType} on {ChannelId} failed after {ElapsedMs:F1} ms with {ErrorType}")]
