@@ -12,6 +12,7 @@ const schema = name => ajv.compile(JSON.parse(fs.readFileSync(path.join(folder, 
 const pairs = [
   ...fs.readdirSync(path.join(folder, "flows")).map(f => [`flows/${f}`, "flow"]),
   ...fs.readdirSync(path.join(folder, "locales")).map(f => [`locales/${f}`, "locale"]),
+  ...fs.readdirSync(path.join(folder, "second-net")).map(f => [`second-net/${f}`, "second-net"]),
   ["redflags.json", "redflags"], ["advice.json", "advice"], ["exercises.json", "exercises"],
   ["quiz.json", "quiz"], ["programme.json", "programme"], ["emergency.json", "emergency"], ["sources.json", "sources"], ["concepts.json", "concepts"], ["answers.json", "answers"],
 ];

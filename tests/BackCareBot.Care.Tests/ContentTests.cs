@@ -5,7 +5,7 @@ using BackCareBot.Tests.Shared;
 namespace BackCareBot.Care.Tests;
 
 /// <summary>The content in dialogs/ is valid, and each validator rule catches the mistake it is for.</summary>
-public sealed class ContentTests : IDisposable
+public sealed partial class ContentTests : IDisposable
 {
     private readonly string _copy = Path.Combine(Path.GetTempPath(), "bcb-content-" + Guid.NewGuid().ToString("N"));
 

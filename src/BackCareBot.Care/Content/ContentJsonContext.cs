@@ -17,4 +17,5 @@ namespace BackCareBot.Care.Content;
 [JsonSerializable(typeof(LocaleFile))]
 [JsonSerializable(typeof(ConceptFile))]
 [JsonSerializable(typeof(AnswerFile))]
+[JsonSerializable(typeof(SecondNetFile))]
 internal sealed partial class ContentJsonContext : JsonSerializerContext;

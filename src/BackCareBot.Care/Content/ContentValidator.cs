@@ -24,6 +24,7 @@ public static partial class ContentValidator
         ValidateEmergency(content, problems, keys);
         problems.AddRange(Understanding.ConceptValidator.Validate(content));
         problems.AddRange(Understanding.AnswerValidator.Validate(content));
+        problems.AddRange(Understanding.SecondNetValidator.Validate(content));
         ValidateAdvice(content, problems, keys);
         ValidateExercises(content, problems, keys);
         ValidateQuiz(content, problems, keys);
