@@ -37,7 +37,10 @@ internal static class Corpus
     /// <summary>The fresh blind set written after blindD had been counted after a lexicon round: only counted.</summary>
     public const string BlindE = "blindE";
 
-    /// <summary>Corpus/{set}-{locale}.tsv: a fresh blind set (blindC, blindD, blindE), written under the same rules by another author.</summary>
+    /// <summary>The fresh blind set written after blindE had been counted twice: only counted.</summary>
+    public const string BlindF = "blindF";
+
+    /// <summary>Corpus/{set}-{locale}.tsv: a fresh blind set (blindC, blindD, blindE, blindF), written under the same rules by another author.</summary>
     public static IReadOnlyList<Utterance> LoadFresh(string set, string locale) => LoadFile(locale, set + "-" + locale + ".tsv");
 
     private static List<Utterance> LoadFile(string locale, string name)
