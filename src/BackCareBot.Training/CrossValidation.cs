@@ -19,7 +19,7 @@ public static class CrossValidation
         var scored = new Scored?[lines.Count];
         for (var fold = 0; fold < Folds; fold++)
         {
-            var model = new SignClassifier(LogisticRegression.Train([.. lines.Where((_, i) => i % Folds != fold)], locale));
+            var model = SignClassifier.From(LogisticRegression.Train([.. lines.Where((_, i) => i % Folds != fold)], locale));
             for (var i = fold; i < lines.Count; i += Folds)
             {
                 var best = model.Best(SignFeatures.Of(lines[i].Text));

@@ -84,7 +84,7 @@ public sealed class CareContent
         string[] files = secondNet ? [.. Directory.GetFiles(Path.Combine(folder, "second-net"), "*.json").Order(StringComparer.Ordinal)] : [];
         foreach (var file in files)
         {
-            models.Add(Path.GetFileNameWithoutExtension(file), new SignClassifier(Read(file, ContentJsonContext.Default.SecondNetFile)));
+            models.Add(Path.GetFileNameWithoutExtension(file), SecondNetReader.Read(file));
         }
 
         return new CareContent

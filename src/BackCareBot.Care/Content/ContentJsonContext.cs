@@ -17,5 +17,4 @@ namespace BackCareBot.Care.Content;
 [JsonSerializable(typeof(LocaleFile))]
 [JsonSerializable(typeof(ConceptFile))]
 [JsonSerializable(typeof(AnswerFile))]
-[JsonSerializable(typeof(SecondNetFile))]
 internal sealed partial class ContentJsonContext : JsonSerializerContext;

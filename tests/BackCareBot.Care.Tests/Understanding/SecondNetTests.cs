@@ -1,3 +1,4 @@
+using System.Text.Json;
 using BackCareBot.Care.Triage;
 using BackCareBot.Care.Understanding;
 using BackCareBot.Tests.Shared;
@@ -13,6 +14,7 @@ public sealed class SecondNetTests
 {
     private static readonly WarningSignRecognizer RuleNet = new(ConversationDriver.Content);
     private static readonly RedFlagScreen Screen = new(ConversationDriver.Content);
+    private static readonly JsonSerializerOptions FileOptions = new(JsonSerializerDefaults.Web);
 
     [Theory]
     [InlineData("en")]
@@ -23,6 +25,34 @@ public sealed class SecondNetTests
 
         // On a difference: dotnet run -c Release --project src/BackCareBot.Training (docs/understanding.md).
         Assert.True(trained == File.ReadAllText(SecondNetTrainer.PathOf(Repo.Root, locale)), $"dialogs/second-net/{locale}.json is not what training produces now: retrain it");
+    }
+
+    /// <summary>The bot reads its model straight from the file's bytes; it must score exactly as the file's objects do.</summary>
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-CN")]
+    public void The_model_read_from_its_bytes_scores_as_the_file_says(string locale)
+    {
+        var path = SecondNetTrainer.PathOf(Repo.Root, locale);
+        var file = JsonSerializer.Deserialize<SecondNetFile>(File.ReadAllText(path), FileOptions)!;
+        var expected = SignClassifier.From(file);
+        var read = SecondNetReader.Read(path);
+
+        Assert.Equal((file.Locale, file.Threshold), (read.Locale, read.Threshold));
+        Assert.Equal(expected.Classes, read.Classes);
+        Assert.Empty(read.Problems);
+        var lines = Corpus.Locales.SelectMany(l => Corpus.Load(l).Concat(Corpus.LoadFresh(Corpus.BlindC, l))).Select(r => r.Text).ToList();
+        Assert.True(lines.Count > 1000);
+        var scored = 0;
+        foreach (var text in lines)
+        {
+            var features = SignFeatures.Of(text);
+            var best = read.Best(features);
+            Assert.Equal(expected.Best(features), best);
+            scored += best is { Margin: > -1 } ? 1 : 0;
+        }
+
+        Assert.True(scored > 0, "no line scored anywhere near a flag: the weights were not read");
     }
 
     [Theory]

@@ -16,54 +16,38 @@ public sealed class SignClassifier
     private readonly byte[] _class;
     private readonly float[] _weight;
 
-    public SignClassifier(SecondNetFile file)
+    internal SignClassifier(string locale, double threshold, string[] classes, double[] bias, Dictionary<string, (int Start, int Count)> features, byte[] classOf, float[] weight, List<string> problems)
     {
-        Locale = file.Locale;
-        Threshold = file.Threshold;
-        _classes = [.. file.Classes.Select(c => c.Id)];
-        _bias = [.. file.Classes.Select(c => c.Bias)];
+        Locale = locale;
+        Threshold = threshold;
+        _classes = classes;
+        _bias = bias;
         _none = Array.IndexOf(_classes, None);
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < _classes.Length && i < byte.MaxValue; i++)
+        _features = features;
+        _class = classOf;
+        _weight = weight;
+        Problems = problems;
+    }
+
+    /// <summary>The model as the trainer holds it (the bot reads its file with <see cref="SecondNetReader"/>).</summary>
+    public static SignClassifier From(SecondNetFile file)
+    {
+        var model = new SignClassifierBuilder { Locale = file.Locale, Threshold = file.Threshold };
+        foreach (var c in file.Classes)
         {
-            index.TryAdd(_classes[i], i);
+            model.AddClass(c.Id, c.Bias);
         }
 
-        var weights = file.Features.Values.Sum(w => w.Count);
-        _class = new byte[weights];
-        _weight = new float[weights];
-        _features = new Dictionary<string, (int, int)>(file.Features.Count, StringComparer.Ordinal);
-        var at = 0;
         foreach (var (feature, perClass) in file.Features)
         {
-            var start = at;
+            model.BeginFeature(feature);
             foreach (var (id, weight) in perClass)
             {
-                if (index.TryGetValue(id, out var c) && double.IsFinite(weight))
-                {
-                    _class[at] = (byte)c;
-                    _weight[at++] = (float)weight;
-                }
-                else
-                {
-                    Problems.Add($"feature '{feature}': {(index.ContainsKey(id) ? "weight " + weight + " is not a finite number" : "class '" + id + "' is not one of the model's classes")}");
-                }
+                model.AddWeight(id, weight);
             }
-
-            _features[feature] = (start, at - start);
         }
 
-        if (_none < 0)
-        {
-            Problems.Add($"no class '{None}'");
-        }
-
-        if (_classes.Length >= byte.MaxValue)
-        {
-            Problems.Add($"{_classes.Length} classes, more than {byte.MaxValue - 1}");
-        }
-
-        Problems.AddRange(file.Classes.Where(c => !double.IsFinite(c.Bias)).Select(c => $"class '{c.Id}': its bias is not a finite number"));
+        return model.Build();
     }
 
     public string Locale { get; }
@@ -74,7 +58,7 @@ public sealed class SignClassifier
     public IReadOnlyList<string> Classes => _classes;
 
     /// <summary>What was wrong with the file (weights left out); the validator reports them.</summary>
-    public List<string> Problems { get; } = [];
+    public IReadOnlyList<string> Problems { get; }
 
     /// <summary>The flag (none of <paramref name="excluded"/>) whose score is highest, and its margin over "none"; null without one.</summary>
     public (string Flag, double Margin)? Best(HashSet<string> features, IReadOnlyCollection<string>? excluded = null)
