@@ -23,7 +23,7 @@ public static class YesNoRecognizer
         "i don't", "i dont", "don't", "dont", "it doesn't", "it doesnt", "doesn't", "doesnt", "haven't", "havent",
         "i haven't", "no i don't", "not", "none of these", "none of them", "neither",
         "不用了", "不", "不是", "没有", "没", "否", "不对", "不会", "不用", "没有的", "都没有", "一个都没有", "以上都没有", "不要", "不行", "不需要",
-        "算了", "没顾上", "没来得及", "没空",
+        "算了", "没顾上", "没来得及", "没空", "好像没有", "应该没有",
     ];
 
     private static readonly string[] YesPhrases =
@@ -31,6 +31,7 @@ public static class YesNoRecognizer
         "yes", "yeah", "yep", "yup", "y", "sure", "ok", "okay", "of course", "correct", "right", "true", "i do", "i have",
         "it does", "does", "definitely", "absolutely", "affirmative", "yes please", "go on", "go ahead", "let's start", "lets start", "let's go", "lets go", "alright", "all right", "sounds good", "i agree", "agree", "agreed", "indeed",
         "是", "是的", "对", "对的", "有", "有的", "好", "好的", "嗯", "可以", "行", "同意", "我同意", "没错", "确实", "会", "需要", "要",
+        "sometimes", "now and then", "a little", "a little bit", "a bit", "a little bit yes", "有时候", "有时候会", "有时会", "偶尔", "有点", "有一点", "好啊", "行啊", "确定", "会的",
     ];
 
     // Words that only make the answer after them stronger: "definitely not" is no, "肯定没有" is no; alone they are yes.
