@@ -14,7 +14,7 @@ public static class YesNoRecognizer
     [
         "not sure", "unsure", "don't know", "dont know", "i don't know", "i dont know", "no idea", "maybe", "perhaps",
         "possibly", "not certain", "can't tell", "cant tell", "dunno", "idk", "i'm not sure", "im not sure",
-        "不确定", "不知道", "说不准", "说不清", "可能", "也许", "不太确定", "不清楚", "或许",
+        "不确定", "不知道", "说不准", "说不清", "可能", "也许", "不太确定", "不清楚", "或许", "不太清楚", "说不好",
     ];
 
     private static readonly string[] NoPhrases =
@@ -37,8 +37,8 @@ public static class YesNoRecognizer
     // Words that only make the answer after them stronger: "definitely not" is no, "肯定没有" is no; alone they are yes.
     private static readonly string[] Intensifiers = ["definitely ", "absolutely ", "certainly ", "really ", "肯定", "绝对", "当然", "真的"];
 
-    // A short Chinese answer that names a part and says it is fine: "脚后跟没事" (the heel is fine) is no.
-    private static readonly string[] FineEndings = ["没事", "没事儿", "没问题", "好好的"];
+    // A short Chinese answer that names a part and says it is fine or does not help: "脚后跟没事", "脚跟不疼", "吃布洛芬没什么用" are no.
+    private static readonly string[] FineEndings = ["没事", "没事儿", "没问题", "好好的", "不疼", "不痛", "没用", "没什么用"];
 
     public static YesNoAnswer? Recognize(string? text)
     {
@@ -81,7 +81,19 @@ public static class YesNoRecognizer
             return YesNoAnswer.No;
         }
 
-        return Matches(normalized, YesPhrases) ? YesNoAnswer.Yes : null;
+        return Matches(normalized, YesPhrases) ? YesNoAnswer.Yes : ByClause(text!);
+    }
+
+    private static readonly char[] ClauseBreaks = [',', '，', '.', '。', '?', '？', '!', '！', ';', '；', '、'];
+
+    /// <summary>
+    /// An answer that opens or closes a longer message in a clause of its own: "好啊，提醒我" is yes, "不太清楚，可能我舅舅有"
+    /// and "what's that? not sure" are not sure. The opening clause is read first.
+    /// </summary>
+    private static YesNoAnswer? ByClause(string text)
+    {
+        var clauses = text.Split(ClauseBreaks, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return clauses.Length < 2 ? null : Recognize(clauses[0]) ?? Recognize(clauses[^1]);
     }
 
     private static bool Matches(string normalized, string[] phrases)
