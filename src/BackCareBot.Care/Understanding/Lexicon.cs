@@ -15,7 +15,8 @@ public enum PhraseRole : byte
 /// <summary>
 /// One phrase found in the text: units [Start, End) and what it means. <paramref name="Negates"/>: a concept phrase that
 /// ends with a negation (以前没, 从来没有, 一点毛病没有) also negates what follows it, as the negation alone would; so
-/// does a denial (an `after` phrase that holds a negation: 我没得过, "never had it") followed by more words in its clause.
+/// does a denial (an `after` phrase that holds a negation after its first word: 我没得过, "but I haven't") followed by
+/// more words in its clause.
 /// </summary>
 public readonly record struct Hit(int Start, int End, PhraseRole Role, string[] Concepts, bool Negates = false);
 
@@ -245,8 +246,9 @@ public sealed class Lexicon
         {
             node.Role ??= role;
 
-            // A phrase that negates what comes before and holds a negation itself (我没得过, "never had it") is a denial.
-            node.Negates |= role == PhraseRole.NegatesBefore && negations?.Exists(n => Holds(units, n)) == true;
+            // A phrase that negates what comes before and holds a negation after its first word (我没得过, "but I haven't")
+            // is a denial; one that opens with the negation (没事, 没问题, "not anymore") is not.
+            node.Negates |= role == PhraseRole.NegatesBefore && negations?.Exists(n => HoldsAfterFirst(units, n)) == true;
         }
         else if (node.Concepts is null)
         {
@@ -259,8 +261,8 @@ public sealed class Lexicon
         }
     }
 
-    private static bool Holds(List<TextUnit> units, string[] keys) =>
-        keys.Length <= units.Count && Enumerable.Range(0, units.Count - keys.Length + 1).Any(i => keys.Select((k, j) => units[i + j].Key == k).All(x => x));
+    private static bool HoldsAfterFirst(List<TextUnit> units, string[] keys) =>
+        keys.Length < units.Count && Enumerable.Range(1, units.Count - keys.Length).Any(i => keys.Select((k, j) => units[i + j].Key == k).All(x => x));
 
     private static bool EndsWith(List<TextUnit> units, string[] keys)
     {
