@@ -147,6 +147,8 @@ public sealed class BlindCorpusTests(ITestOutputHelper output)
         new(Corpus.BlindE, "zh-CN",  1.000, 1.000, 1.000, 1.000, 0.000,                           0.980),
         new(Corpus.BlindF, "en",     1.000, 1.000, 1.000, 1.000, 0.000,                           0.921),
         new(Corpus.BlindF, "zh-CN",  1.000, 1.000, 1.000, 1.000, 0.000,                           0.859),
+        new(Corpus.BlindG, "en",     0.944, 0.964, 0.985, 1.000, 0.005,                           0.913),
+        new(Corpus.BlindG, "zh-CN",  1.000, 0.892, 0.942, 1.000, 0.009,                           0.826),
     ];
 
     public static TheoryData<string> FreshSetNames => [.. FreshSets.Select(s => s.Split)];
