@@ -38,7 +38,7 @@ public static class CrossValidation
 /// </summary>
 public static class ThresholdChooser
 {
-    public const double OrdinaryBar = 0.03;
+    public const double OrdinaryBar = 0.02;
     public const double AnswerBar = 0.02;
     private const double Step = 0.25;
 

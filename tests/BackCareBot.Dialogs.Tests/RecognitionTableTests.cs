@@ -34,7 +34,9 @@ public class RecognitionTableTests
         { "not sure", YesNoAnswer.Unsure }, { "I'm not sure", YesNoAnswer.Unsure }, { "unsure", YesNoAnswer.Unsure }, { "don't know", YesNoAnswer.Unsure },
         { "I don't know", YesNoAnswer.Unsure }, { "maybe", YesNoAnswer.Unsure }, { "no idea", YesNoAnswer.Unsure }, { "dunno", YesNoAnswer.Unsure },
         { "不确定", YesNoAnswer.Unsure }, { "不知道", YesNoAnswer.Unsure }, { "说不清", YesNoAnswer.Unsure }, { "可能", YesNoAnswer.Unsure },
-        { "", null }, { "   ", null }, { "🙂", null }, { "banana", null }, { "purple elephant", null }, { "???", null },
+        { "好啊，提醒我", YesNoAnswer.Yes }, { "sometimes, yeah", YesNoAnswer.Yes }, { "what's that? not sure", YesNoAnswer.Unsure },
+        { "不太清楚，可能我舅舅有", YesNoAnswer.Unsure }, { "脚跟不疼", YesNoAnswer.No }, { "吃布洛芬没什么用", YesNoAnswer.No },
+        { "", null }, { "   ", null }, { "🙂", null }, { "banana", null }, { "purple elephant", null }, { "???", null }, { "banana, purple elephant", null },
     };
 
     public static TheoryData<string, int?> Numbers() => new()

@@ -246,9 +246,30 @@ public sealed class CareCards(CareContent content, Localizer localizer, Func<str
             MapList(actions, map);
         }
 
-        foreach (var set in card.AllElements().OfType<ActionSet>())
+        MapElements(card.Body, map);
+    }
+
+    /// <summary>The action sets of the body at any depth, walked in place (no iterator per element, as with <see cref="AdaptiveCard.AllElements"/>).</summary>
+    private static void MapElements(List<CardElement> elements, Func<AdaptiveAction, AdaptiveAction> map)
+    {
+        foreach (var element in elements)
         {
-            MapList(set.Actions, map);
+            switch (element)
+            {
+                case ActionSet set:
+                    MapList(set.Actions, map);
+                    break;
+                case Container container:
+                    MapElements(container.Items, map);
+                    break;
+                case ColumnSet columns:
+                    foreach (var column in columns.Columns)
+                    {
+                        MapElements(column.Items, map);
+                    }
+
+                    break;
+            }
         }
     }
 

@@ -14,7 +14,9 @@ public enum PhraseRole : byte
 
 /// <summary>
 /// One phrase found in the text: units [Start, End) and what it means. <paramref name="Negates"/>: a concept phrase that
-/// ends with a negation (以前没, 从来没有, 一点毛病没有) also negates what follows it, as the negation alone would.
+/// ends with a negation (以前没, 从来没有, 一点毛病没有) also negates what follows it, as the negation alone would; so
+/// does a denial (an `after` phrase that holds a negation after its first word: 我没得过, "but I haven't") followed by
+/// more words in its clause.
 /// </summary>
 public readonly record struct Hit(int Start, int End, PhraseRole Role, string[] Concepts, bool Negates = false);
 
@@ -73,7 +75,7 @@ public sealed class Lexicon
         foreach (var words in file.Negation.Values)
         {
             words.Before.ForEach(p => Add(p, PhraseRole.NegatesAfter, null));
-            words.After.ForEach(p => Add(p, PhraseRole.NegatesBefore, null));
+            words.After.ForEach(p => Add(p, PhraseRole.NegatesBefore, null, negations));
             words.Pseudo.ForEach(p => Add(p, PhraseRole.Pseudo, null));
             words.Terminators.ForEach(p => Add(p, PhraseRole.Terminator, null));
         }
@@ -201,7 +203,7 @@ public sealed class Lexicon
 
             hits.Add(best.Concepts is not null
                 ? new Hit(i, bestEnd, PhraseRole.Concept, [.. best.Concepts], best.Negates)
-                : new Hit(i, bestEnd, best.Role!.Value, []));
+                : new Hit(i, bestEnd, best.Role!.Value, [], best.Negates));
             i = bestEnd;
         }
 
@@ -243,6 +245,10 @@ public sealed class Lexicon
         if (concept is null)
         {
             node.Role ??= role;
+
+            // A phrase that negates what comes before and holds a negation after its first word (我没得过, "but I haven't")
+            // is a denial; one that opens with the negation (没事, 没问题, "not anymore") is not.
+            node.Negates |= role == PhraseRole.NegatesBefore && negations?.Exists(n => HoldsAfterFirst(units, n)) == true;
         }
         else if (node.Concepts is null)
         {
@@ -254,6 +260,9 @@ public sealed class Lexicon
             node.Concepts.Add(concept);
         }
     }
+
+    private static bool HoldsAfterFirst(List<TextUnit> units, string[] keys) =>
+        keys.Length < units.Count && Enumerable.Range(1, units.Count - keys.Length).Any(i => keys.Select((k, j) => units[i + j].Key == k).All(x => x));
 
     private static bool EndsWith(List<TextUnit> units, string[] keys)
     {

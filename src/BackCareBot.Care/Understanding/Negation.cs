@@ -35,6 +35,18 @@ public static class Negation
                 var to = FirstConceptEnd(units, hits, h, cjk ? ClauseEnd(units, hits, h) : EnglishEnd(units, hits, h));
                 Mark(negatedUnit, from, to);
             }
+            else if (hit.Role == PhraseRole.NegatesBefore && hit.Negates && !EndsClause(units, hit))
+            {
+                // A denial with more words after it in its clause ("我没有发烧") negates what follows, as its negation would.
+                var end = units[hit.Start].Cjk ? ClauseEnd(units, hits, h) : EnglishEnd(units, hits, h);
+                Mark(negatedUnit, hit.End, FirstConceptEnd(units, hits, h, end));
+            }
+            else if (hit.Role == PhraseRole.NegatesBefore && hit.Negates && ClauseStart(units, hits, h) == hit.Start && hit.Start > 0)
+            {
+                // A denial that is a clause on its own reaches back over the clause before it: "我爸得过肠癌，我自己没有",
+                // and over a bare "no" and a question of a word or two: "cancer? no, never had it", "癌症？这辈子没得过".
+                Mark(negatedUnit, DeniedFrom(units, hits, hit.Start), hit.Start);
+            }
             else if (hit.Role == PhraseRole.NegatesBefore)
             {
                 var from = ClauseStart(units, hits, h);
@@ -89,6 +101,34 @@ public static class Negation
     private static readonly HashSet<string> Conjunctions = new(["or", "nor", "and", "或", "也", "和", "及", "或者", "还", "with", "in", "around", "of", "any"], StringComparer.Ordinal);
 
     private static readonly HashSet<string> Copulas = new(["is", "are", "was", "were"], StringComparer.OrdinalIgnoreCase);
+
+    private static bool EndsClause(List<TextUnit> units, Hit hit) => hit.End == units.Count || units[hit.End - 1].After != Break.None;
+
+    /// <summary>
+    /// Where the clause a standalone denial negates starts: the clause before it (over a comma), past a bare "no" or 没有,
+    /// and over a full stop or question mark only when the sentence before is a word or two.
+    /// </summary>
+    private static int DeniedFrom(List<TextUnit> units, List<Hit> hits, int start)
+    {
+        var from = start;
+        for (var step = 0; step < 2 && from > 0; step++)
+        {
+            var previous = PreviousClauseStart(units, from - 1);
+            if (units[from - 1].After == Break.Sentence && from - previous > 3)
+            {
+                break;
+            }
+
+            var bare = hits.Exists(k => k.Start == previous && k.End == from && k.Role == PhraseRole.NegatesAfter);
+            from = previous;
+            if (!bare)
+            {
+                break;
+            }
+        }
+
+        return from;
+    }
 
     private static int PreviousClauseStart(List<TextUnit> units, int last)
     {

@@ -4,7 +4,13 @@ using System.Text.Json.Serialization;
 namespace BackCareBot.Protocol.Cards;
 
 /// <summary>Source-generated card serialization: the schema's camelCase names, nulls omitted, no reflection.</summary>
+/// <remarks>
+/// Metadata only, no generated fast path: the card's elements and actions are polymorphic, and through the fast path
+/// each of them cost 312 bytes of allocation when written (10.9 KB for an exercise card, measured), where the
+/// metadata path writes the same bytes with 0.9 KB for the whole card. Reading uses the metadata either way.
+/// </remarks>
 [JsonSourceGenerationOptions(
+    GenerationMode = JsonSourceGenerationMode.Metadata,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     AllowOutOfOrderMetadataProperties = true)]

@@ -12,7 +12,8 @@ namespace BackCareBot.Care.Tests.Understanding;
 /// question ids and answer values of dialogs/flows alone, without reading the lexicons, so it measures the recogniser
 /// honestly. Half of it (blindA) may be looked at to fix misses; the other half (blindB) is only ever counted, so its
 /// misses are not printed. blindA is held to the bars of the main corpus, blindB to the floors it reached (docs/blind-corpus.md).
-/// The fresh sets written later under the same rules (blindC, blindD, blindE, blindF) are only counted and held to their first figures.
+/// The fresh sets written later under the same rules (blindC, blindD, blindE, blindF) were first only counted; they are
+/// development sets now, held to the figures they reached. blindG, written after them, is only counted.
 /// </summary>
 public sealed class BlindCorpusTests(ITestOutputHelper output)
 {
@@ -89,7 +90,7 @@ public sealed class BlindCorpusTests(ITestOutputHelper output)
     [InlineData("en", "blindA", 0.98, 0.98, 0.95)]
     [InlineData("zh-CN", "blindA", 0.98, 0.98, 0.95)]
     [InlineData("en", "blindB", 1.0, 1.0, 1.0)]
-    [InlineData("zh-CN", "blindB", 1.0, 1.0, 0.95)]
+    [InlineData("zh-CN", "blindB", 1.0, 1.0, 1.0)]
     public void Blind_corpus_holds_its_bars_and_floors(string locale, string split, double l1, double l2, double l3)
     {
         var evaluation = CorpusEvaluationTests.Evaluate([.. Corpus.LoadBlind(locale).Where(r => r.Split == split)]);
@@ -115,17 +116,18 @@ public sealed class BlindCorpusTests(ITestOutputHelper output)
     private static readonly string[] ReviewFlags = [.. ClinicalFlags, "RF09b", "RF12s", "RF19", "RF20"];
 
     /// <summary>
-    /// The fresh blind sets (docs/blind-corpus.md, sections blindC, blindD, blindE and blindF) and what each must hold per language: the
+    /// The fresh blind sets (docs/blind-corpus.md, sections blindC, blindD, blindE, blindF and blindG) and what each must hold per language: the
     /// flags it covers with at least so many wordings each (more for an L1 flag where the set asks it), and at least so many ordinary messages, negated forms or
-    /// look-alikes, and answers. blindE and blindF are only counted; blindC and blindD are development sets since 2026-12-02 (their
-    /// misses are listed, to fix the kinds of gap they show).
+    /// look-alikes, and answers. blindC to blindF are development sets (blindC and blindD since 2026-12-02, blindE and blindF
+    /// since 2026-12-03): their misses are listed, to fix the kinds of gap they show. blindG is only counted.
     /// </summary>
     private static readonly FreshSet[] FreshSets =
     [
         new(Corpus.BlindC, ClinicalFlags, Wordings: 4, Ordinary: 50, Negated: 20, Answers: 30, Development: true),
         new(Corpus.BlindD, ReviewFlags, Wordings: 5, Ordinary: 90, Negated: 40, Answers: 40, Development: true),
-        new(Corpus.BlindE, ReviewFlags, Wordings: 5, Ordinary: 100, Negated: 40, Answers: 40, Development: false),
-        new(Corpus.BlindF, ReviewFlags, Wordings: 6, Ordinary: 100, Negated: 40, Answers: 40, Development: false, L1Wordings: 8),
+        new(Corpus.BlindE, ReviewFlags, Wordings: 5, Ordinary: 100, Negated: 40, Answers: 40, Development: true),
+        new(Corpus.BlindF, ReviewFlags, Wordings: 6, Ordinary: 100, Negated: 40, Answers: 40, Development: true, L1Wordings: 8),
+        new(Corpus.BlindG, ReviewFlags, Wordings: 6, Ordinary: 100, Negated: 40, Answers: 40, Development: false, L1Wordings: 8),
     ];
 
     /// <summary>
@@ -138,13 +140,15 @@ public sealed class BlindCorpusTests(ITestOutputHelper output)
     [
         //  set            locale    L1     L2     L3     L4     ordinary to emergency (at most)  answers understood
         new(Corpus.BlindC, "en",     1.000, 1.000, 1.000, 1.000, 0.000,                           0.976),
-        new(Corpus.BlindC, "zh-CN",  1.000, 1.000, 1.000, 1.000, 0.000,                           0.904),
+        new(Corpus.BlindC, "zh-CN",  1.000, 1.000, 1.000, 1.000, 0.000,                           0.952),
         new(Corpus.BlindD, "en",     1.000, 1.000, 1.000, 1.000, 0.000,                           0.960),
-        new(Corpus.BlindD, "zh-CN",  1.000, 1.000, 1.000, 1.000, 0.000,                           0.901),
-        new(Corpus.BlindE, "en",     0.916, 0.977, 0.967, 1.000, 0.005,                           0.960),
-        new(Corpus.BlindE, "zh-CN",  1.000, 0.933, 0.983, 0.900, 0.010,                           0.900),
-        new(Corpus.BlindF, "en",     0.944, 0.905, 0.970, 1.000, 0.005,                           0.812),
-        new(Corpus.BlindF, "zh-CN",  1.000, 0.943, 0.970, 1.000, 0.000,                           0.593),
+        new(Corpus.BlindD, "zh-CN",  1.000, 1.000, 1.000, 1.000, 0.000,                           0.960),
+        new(Corpus.BlindE, "en",     1.000, 1.000, 1.000, 1.000, 0.000,                           0.980),
+        new(Corpus.BlindE, "zh-CN",  1.000, 1.000, 1.000, 1.000, 0.000,                           0.980),
+        new(Corpus.BlindF, "en",     1.000, 1.000, 1.000, 1.000, 0.000,                           0.921),
+        new(Corpus.BlindF, "zh-CN",  1.000, 1.000, 1.000, 1.000, 0.000,                           0.859),
+        new(Corpus.BlindG, "en",     0.944, 0.964, 0.985, 1.000, 0.005,                           0.913),
+        new(Corpus.BlindG, "zh-CN",  1.000, 0.892, 0.942, 1.000, 0.009,                           0.826),
     ];
 
     public static TheoryData<string> FreshSetNames => [.. FreshSets.Select(s => s.Split)];

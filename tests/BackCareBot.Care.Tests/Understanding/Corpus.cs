@@ -40,7 +40,10 @@ internal static class Corpus
     /// <summary>The fresh blind set written after blindE had been counted twice: only counted.</summary>
     public const string BlindF = "blindF";
 
-    /// <summary>Corpus/{set}-{locale}.tsv: a fresh blind set (blindC, blindD, blindE, blindF), written under the same rules by another author.</summary>
+    /// <summary>The fresh blind set written after blindF had been counted twice (before and with the second net): only counted.</summary>
+    public const string BlindG = "blindG";
+
+    /// <summary>Corpus/{set}-{locale}.tsv: a fresh blind set (blindC, blindD, blindE, blindF, blindG), written under the same rules by another author.</summary>
     public static IReadOnlyList<Utterance> LoadFresh(string set, string locale) => LoadFile(locale, set + "-" + locale + ".tsv");
 
     private static List<Utterance> LoadFile(string locale, string name)
