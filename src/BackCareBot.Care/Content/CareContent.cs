@@ -51,6 +51,8 @@ public sealed class CareContent
     /// <param name="secondNet">False to leave out dialogs/second-net/ (its trainer reads the content without the model it rebuilds).</param>
     public static CareContent Load(string folder, bool secondNet = true)
     {
+        // The second net's models are the largest files (1.5 MB): read on another thread while the rest is read.
+        var reading = secondNet ? Task.Run(() => ReadModels(folder)) : Task.FromResult(new Dictionary<string, SignClassifier>());
         var flows = new Dictionary<string, Flow>(StringComparer.Ordinal);
         foreach (var file in Directory.GetFiles(Path.Combine(folder, "flows"), "*.json").Order(StringComparer.Ordinal))
         {
@@ -80,13 +82,6 @@ public sealed class CareContent
             }
         }
 
-        var models = new Dictionary<string, SignClassifier>(StringComparer.OrdinalIgnoreCase);
-        string[] files = secondNet ? [.. Directory.GetFiles(Path.Combine(folder, "second-net"), "*.json").Order(StringComparer.Ordinal)] : [];
-        foreach (var file in files)
-        {
-            models.Add(Path.GetFileNameWithoutExtension(file), SecondNetReader.Read(file));
-        }
-
         return new CareContent
         {
             Folder = folder,
@@ -95,7 +90,7 @@ public sealed class CareContent
             RedFlags = Read(Path.Combine(folder, "redflags.json"), ContentJsonContext.Default.RedFlagFile),
             Concepts = Read(Path.Combine(folder, "concepts.json"), ContentJsonContext.Default.ConceptFile),
             Answers = Read(Path.Combine(folder, "answers.json"), ContentJsonContext.Default.AnswerFile),
-            SecondNet = models,
+            SecondNet = reading.GetAwaiter().GetResult(),
             Emergency = Read(Path.Combine(folder, "emergency.json"), ContentJsonContext.Default.EmergencyFile),
             Sources = Read(Path.Combine(folder, "sources.json"), ContentJsonContext.Default.SourceFile).Sources.ToDictionary(s => s.Id, StringComparer.Ordinal),
             Advice = Read(Path.Combine(folder, "advice.json"), ContentJsonContext.Default.AdviceFile),
@@ -126,6 +121,17 @@ public sealed class CareContent
 
         steps.Add(new FlowStep { Id = "quiz_score", Kind = StepKinds.Action, Action = "quiz_score" });
         return new Flow { Id = QuizFlowId, Start = "quiz_intro", Steps = steps };
+    }
+
+    private static Dictionary<string, SignClassifier> ReadModels(string folder)
+    {
+        var models = new Dictionary<string, SignClassifier>(StringComparer.OrdinalIgnoreCase);
+        foreach (var file in Directory.GetFiles(Path.Combine(folder, "second-net"), "*.json").Order(StringComparer.Ordinal))
+        {
+            models.Add(Path.GetFileNameWithoutExtension(file), SecondNetReader.Read(file));
+        }
+
+        return models;
     }
 
     private static T Read<T>(string path, JsonTypeInfo<T> type)

@@ -20,7 +20,15 @@ public static partial class CareRegistration
     {
         builder.Services.AddOptions<CareOptions>().Bind(builder.Configuration.GetSection("Care")).ValidatedBy<CareOptions, CareOptionsValidator>();
         builder.Services.AddOptions<StateStorageOptions>().Bind(builder.Configuration.GetSection("Storage")).ValidatedBy<StateStorageOptions, StateStorageOptionsValidator>();
-        builder.Services.AddSingleton(services => LoadContent(services.GetRequiredService<IOptions<CareOptions>>().Value));
+        // Reading and checking dialogs/ is the largest part of start-up: it runs on the thread pool while the host is
+        // built, and the content is taken from it once the options are checked. A folder configured later (tests) is
+        // read then.
+        var configured = builder.Configuration["Care:ContentFolder"];
+        var early = Task.Run(() => LoadContent(configured));
+        builder.Services.AddSingleton(services =>
+            services.GetRequiredService<IOptions<CareOptions>>().Value.ContentFolder is var folder && folder == configured
+                ? early.GetAwaiter().GetResult()
+                : LoadContent(folder));
         builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<CareOptions>>().Value);
         builder.Services.AddSingleton<PictureAddress>();
         builder.Services.AddSingleton(services => CreateStore(services.GetRequiredService<IOptions<StateStorageOptions>>().Value, builder.Environment.ContentRootPath));
@@ -58,9 +66,9 @@ public static partial class CareRegistration
         return app;
     }
 
-    private static CareContent LoadContent(CareOptions options)
+    private static CareContent LoadContent(string? folder)
     {
-        var content = CareContent.Load(options.ContentFolder ?? CareContent.DefaultFolder);
+        var content = CareContent.Load(folder ?? CareContent.DefaultFolder);
         var problems = ContentValidator.Validate(content);
         return problems.Count == 0
             ? content
