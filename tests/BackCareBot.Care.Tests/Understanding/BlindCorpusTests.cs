@@ -150,6 +150,8 @@ public sealed class BlindCorpusTests(ITestOutputHelper output)
         new(Corpus.BlindF, "zh-CN",  1.000, 1.000, 1.000, 1.000, 0.000,                           0.859),
         new(Corpus.BlindG, "en",     0.944, 0.964, 0.985, 1.000, 0.005,                           0.913),
         new(Corpus.BlindG, "zh-CN",  1.000, 0.892, 0.942, 1.000, 0.009,                           0.826),
+        new(Corpus.BlindH, "en",     1.000, 0.910, 0.984, 1.000, 0.013,                           0.870),
+        new(Corpus.BlindH, "zh-CN",  1.000, 0.892, 0.954, 1.000, 0.021,                           0.792),
     ];
 
     public static TheoryData<string> FreshSetNames => [.. FreshSets.Select(s => s.Split)];
