@@ -11,7 +11,7 @@ public sealed class SignClassifierBuilder
     private readonly List<double> _bias = [];
     private readonly Dictionary<string, int> _names = new(StringComparer.Ordinal);
     private readonly List<string> _nameOf = [];
-    private readonly Dictionary<string, (int Start, int Count)> _features = new(StringComparer.Ordinal);
+    private readonly List<(string Feature, int Start, int Count)> _features = [];
     private readonly List<(int Name, float Weight)> _weights = [];
     private readonly List<string> _problems = [];
     private string? _feature;
@@ -64,7 +64,7 @@ public sealed class SignClassifierBuilder
     {
         if (_feature is not null)
         {
-            _features[_feature] = (_start, _weights.Count - _start);
+            _features.Add((_feature, _start, _weights.Count - _start));
             _feature = null;
         }
     }
@@ -84,10 +84,10 @@ public sealed class SignClassifierBuilder
         var weights = new float[_weights.Count];
         var features = new Dictionary<string, (int Start, int Count)>(_features.Count, StringComparer.Ordinal);
         var at = 0;
-        foreach (var (feature, range) in _features)
+        foreach (var (feature, first, count) in _features)
         {
             var start = at;
-            for (var i = range.Start; i < range.Start + range.Count; i++)
+            for (var i = first; i < first + count; i++)
             {
                 var (name, weight) = _weights[i];
                 if (classOf[name] is >= 0 and var c)
