@@ -57,6 +57,15 @@ public sealed partial class TwoInstanceTests(ITestOutputHelper output)
         var differing = Enumerable.Range(1, Conversations).Where(n => !replies.TryGetValue(ConversationId(n), out var got) || !got.SequenceEqual(reference)).ToList();
         var extra = Enumerable.Range(1, Conversations).Sum(n => Math.Max(0, (replies.GetValueOrDefault(ConversationId(n))?.Count ?? 0) - reference.Count));
         output.WriteLine($"{Conversations * TurnsPerConversation} turns, {retried} retries ({proxy.Rerouted} to the other instance), {clock.Elapsed.TotalSeconds:F1} s");
+        if (proxy.Statuses.Any(status => status >= 500))
+        {
+            // What the bots said about it (their warnings and errors, as an operator would read them).
+            foreach (var line in Warnings("one", one).Concat(Warnings("two", two)))
+            {
+                output.WriteLine(line);
+            }
+        }
+
         Assert.True(retried > Conversations * TurnsPerConversation / 40, $"only {retried} retries were made");
         Assert.Equal(retried + Conversations * TurnsPerConversation + TurnsPerConversation, proxy.Statuses.Count);
         Assert.DoesNotContain(proxy.Statuses, status => status >= 500);
@@ -67,6 +76,18 @@ public sealed partial class TwoInstanceTests(ITestOutputHelper output)
         {
             Directory.Delete(data, recursive: true);
         }
+    }
+
+    /// <summary>The first warnings and errors a bot process wrote: each entry's first line and the indented lines after it.</summary>
+    private static IEnumerable<string> Warnings(string name, BotProcess bot)
+    {
+        var inEntry = false;
+        return bot.Output.Where(line =>
+        {
+            var header = line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal);
+            inEntry = header || (inEntry && line.StartsWith(' '));
+            return inEntry;
+        }).Take(60).Select(line => $"{name}: {line}");
     }
 
     private static Dictionary<string, string?> Settings(Azurite azurite, string instance) => new(BotHost.Anonymous())
