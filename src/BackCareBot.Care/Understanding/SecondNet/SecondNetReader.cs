@@ -29,14 +29,9 @@ public static class SecondNetReader
         }
     }
 
-    public static SignClassifier Read(ReadOnlySpan<byte> utf8) => Read(new Utf8JsonReader(utf8, Options));
-
-    public static SignClassifier Read(ReadOnlySequence<byte> utf8) => Read(new Utf8JsonReader(utf8, Options));
-
-    private static JsonReaderOptions Options => new() { CommentHandling = JsonCommentHandling.Skip };
-
-    private static SignClassifier Read(Utf8JsonReader reader)
+    private static SignClassifier Read(ReadOnlySequence<byte> utf8)
     {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
         var model = new SignClassifierBuilder();
         Expect(ref reader, JsonTokenType.StartObject);
         while (Next(ref reader) == JsonTokenType.PropertyName)
