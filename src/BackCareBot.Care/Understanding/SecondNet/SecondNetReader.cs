@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using BackCareBot.Care.Content;
 
@@ -6,8 +7,9 @@ namespace BackCareBot.Care.Understanding;
 /// <summary>
 /// Reads dialogs/second-net/{locale}.json (<see cref="SecondNetFile"/>'s shape) straight from its bytes into a
 /// <see cref="SignClassifier"/>: each weight goes to the flat arrays as it is read, with no object per feature in
-/// between (the file has about 8,000 features and 50,000 weights, read while the bot starts). What the trainer wrote
-/// about its training is skipped: the bot does not need it.
+/// between (the file has about 8,000 features and 50,000 weights, read while the bot starts), and the file itself is
+/// read in small pieces (<see cref="FileSegments"/>). What the trainer wrote about its training is skipped: the bot
+/// does not need it.
 /// </summary>
 public static class SecondNetReader
 {
@@ -15,7 +17,7 @@ public static class SecondNetReader
     {
         try
         {
-            return Read(File.ReadAllBytes(path));
+            return Read(FileSegments.Read(path));
         }
         catch (JsonException e)
         {
@@ -27,7 +29,7 @@ public static class SecondNetReader
         }
     }
 
-    public static SignClassifier Read(ReadOnlySpan<byte> utf8)
+    private static SignClassifier Read(ReadOnlySequence<byte> utf8)
     {
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
         var model = new SignClassifierBuilder();
@@ -99,7 +101,8 @@ public static class SecondNetReader
             Expect(ref reader, JsonTokenType.StartObject);
             while (Next(ref reader) == JsonTokenType.PropertyName)
             {
-                ReadOnlySpan<char> id = reader.ValueSpan.Length <= classId.Length ? classId[..reader.CopyString(classId)] : reader.GetString();
+                var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+                ReadOnlySpan<char> id = length <= classId.Length ? classId[..reader.CopyString(classId)] : reader.GetString();
                 reader.Read();
                 model.AddWeight(id, reader.GetDouble());
             }

@@ -3,7 +3,8 @@ namespace BackCareBot.Care.Understanding;
 /// <summary>
 /// Gathers one model's classes and weights as they are read (from <see cref="SecondNetFile"/> or straight from the
 /// file's bytes, <see cref="SecondNetReader"/>) into the flat arrays <see cref="SignClassifier"/> scores with. Classes
-/// and features may come in either order: a weight keeps its class by name until <see cref="Build"/>.
+/// and features may come in either order: a weight keeps its class by name until <see cref="Build"/>. What is gathered
+/// sits in small arrays (<see cref="SmallArrays{T}"/>), not in lists that grow onto the large-object heap.
 /// </summary>
 public sealed class SignClassifierBuilder
 {
@@ -11,8 +12,8 @@ public sealed class SignClassifierBuilder
     private readonly List<double> _bias = [];
     private readonly Dictionary<string, int> _names = new(StringComparer.Ordinal);
     private readonly List<string> _nameOf = [];
-    private readonly List<(string Feature, int Start, int Count)> _features = [];
-    private readonly List<(int Name, float Weight)> _weights = [];
+    private readonly SmallArrays<(string Feature, int Start, int Count)> _features = new();
+    private readonly SmallArrays<(int Name, float Weight)> _weights = new();
     private readonly List<string> _problems = [];
     private string? _feature;
     private int _start;
@@ -84,8 +85,9 @@ public sealed class SignClassifierBuilder
         var weights = new float[_weights.Count];
         var features = new Dictionary<string, (int Start, int Count)>(_features.Count, StringComparer.Ordinal);
         var at = 0;
-        foreach (var (feature, first, count) in _features)
+        for (var f = 0; f < _features.Count; f++)
         {
+            var (feature, first, count) = _features[f];
             var start = at;
             for (var i = first; i < first + count; i++)
             {
