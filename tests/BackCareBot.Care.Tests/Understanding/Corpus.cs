@@ -46,7 +46,10 @@ internal static class Corpus
     /// <summary>The fresh blind set written after blindG had been counted twice (before and after the blindE/blindF round): only counted.</summary>
     public const string BlindH = "blindH";
 
-    /// <summary>Corpus/{set}-{locale}.tsv: a fresh blind set (blindC, blindD, blindE, blindF, blindG, blindH), written under the same rules by another author.</summary>
+    /// <summary>The fresh blind set written after blindH had been counted, when blindH was to become a development set: only counted.</summary>
+    public const string BlindI = "blindI";
+
+    /// <summary>Corpus/{set}-{locale}.tsv: a fresh blind set (blindC, blindD, blindE, blindF, blindG, blindH, blindI), written under the same rules by another author.</summary>
     public static IReadOnlyList<Utterance> LoadFresh(string set, string locale) => LoadFile(locale, set + "-" + locale + ".tsv");
 
     private static List<Utterance> LoadFile(string locale, string name)
