@@ -4,7 +4,8 @@ using BackCareBot.Care.Understanding;
 namespace BackCareBot.Training;
 
 /// <summary>
-/// k-fold cross-validation on the training lines: line i is held out in fold i mod k, and each fold's model, trained on
+/// k-fold cross-validation on the training lines: a line is held out in the fold of its text's hash mod k
+/// (<see cref="StableHash"/>: a new line does not move the others between folds), and each fold's model, trained on
 /// the other folds, scores the lines it did not see. Each line keeps its margin (the best flag's score over "none"),
 /// the flag, and whether the rule net already found something in it (then the second net is never asked).
 /// </summary>
@@ -17,11 +18,17 @@ public static class CrossValidation
     public static List<Scored> Score(IReadOnlyList<TrainingLine> lines, string locale, WarningSignRecognizer ruleNet)
     {
         var scored = new Scored?[lines.Count];
+        var folds = lines.Select(l => (int)(StableHash.Of(l.Text) % Folds)).ToArray();
         for (var fold = 0; fold < Folds; fold++)
         {
-            var model = SignClassifier.From(LogisticRegression.Train([.. lines.Where((_, i) => i % Folds != fold)], locale));
-            for (var i = fold; i < lines.Count; i += Folds)
+            var model = SignClassifier.From(LogisticRegression.Train([.. lines.Where((_, i) => folds[i] != fold)], locale));
+            for (var i = 0; i < lines.Count; i++)
             {
+                if (folds[i] != fold)
+                {
+                    continue;
+                }
+
                 var best = model.Best(SignFeatures.Of(lines[i].Text));
                 scored[i] = new Scored(lines[i], best?.Flag ?? "none", best?.Margin ?? double.NegativeInfinity, ruleNet.Recognize(lines[i].Text) is not null);
             }
@@ -32,7 +39,7 @@ public static class CrossValidation
 }
 
 /// <summary>
-/// The threshold: the lowest margin (on a grid of quarter points) at which, in cross-validation, the second net asks
+/// The threshold: the lowest margin (on a grid of twentieths) at which, in cross-validation, the second net asks
 /// about at most <see cref="OrdinaryBar"/> of the ordinary messages and <see cref="AnswerBar"/> of the answers
 /// (counting only the lines the rule net left alone, as in the bot).
 /// </summary>
@@ -40,16 +47,19 @@ public static class ThresholdChooser
 {
     public const double OrdinaryBar = 0.02;
     public const double AnswerBar = 0.02;
-    private const double Step = 0.25;
+    private const double Step = 0.05;
+    private const double Lowest = -40.0;
 
     public static (double Threshold, NetTraining Figures) Choose(IReadOnlyList<CrossValidation.Scored> scored, IReadOnlyDictionary<string, string> levels)
     {
         var ordinary = scored.Where(s => s.Line.IsOrdinary).ToList();
         var answers = scored.Where(s => s.Line.IsAnswer).ToList();
-        var threshold = -40.0;
+        // Counted in whole steps from the lowest, so the threshold is a round number (no sum of tenths drifting).
+        var steps = 0;
+        var threshold = Lowest;
         while (Asked(ordinary, threshold) > OrdinaryBar || Asked(answers, threshold) > AnswerBar)
         {
-            threshold += Step;
+            threshold = Math.Round(Lowest + (++steps * Step), 2, MidpointRounding.ToEven);
         }
 
         var signs = scored.Where(s => s.Line.IsFlag).ToList();

@@ -4,8 +4,8 @@ namespace BackCareBot.Training;
 
 /// <summary>
 /// Multinomial logistic regression over the features of <see cref="SignFeatures"/> (each 1 when present), trained by
-/// stochastic gradient descent in a fixed order with L2 weight decay, so that the same lines always give the same
-/// model. A feature seen in fewer than <see cref="MinLines"/> lines is left out, and weights nearer zero than
+/// stochastic gradient descent with L2 weight decay, each epoch in an order drawn from the lines' own texts
+/// (<see cref="StableHash"/>), so that the same lines always give the same model and one more line does not reorder the rest. A feature seen in fewer than <see cref="MinLines"/> lines is left out, and weights nearer zero than
 /// <see cref="Prune"/> are dropped (the model stays small).
 /// </summary>
 public static class LogisticRegression
@@ -36,10 +36,22 @@ public static class LogisticRegression
         var bias = new double[c];
         var scores = new double[c];
         var order = Enumerable.Range(0, lines.Count).ToArray();
-        var random = new Random(13);
+        var hashes = lines.Select(l => StableHash.Of(l.Text)).ToArray();
+        var keys = new ulong[lines.Count];
         for (var epoch = 0; epoch < Epochs; epoch++)
         {
-            random.Shuffle(order);
+            // Each epoch visits the lines in an order drawn from their own texts (ties broken by position).
+            for (var i = 0; i < keys.Length; i++)
+            {
+                keys[i] = ((ulong)StableHash.Mix(hashes[i], epoch) << 32) | (uint)i;
+            }
+
+            Array.Sort(keys);
+            for (var i = 0; i < keys.Length; i++)
+            {
+                order[i] = (int)(keys[i] & 0xFFFFFFFF);
+            }
+
             var rate = Rate / (1 + (0.1 * epoch));
             foreach (var i in order)
             {

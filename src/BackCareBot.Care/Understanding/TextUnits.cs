@@ -103,8 +103,12 @@ public static class TextUnits
             }
         }
 
-        return stem.Length > 3 && stem[^1] == stem[^2] && !char.IsAsciiDigit(stem[^1]) ? stem[..^1] : stem;
+        // A doubled last letter goes ("running" = "run", "numbness" = "numb"), unless that makes another everyday word:
+        // "butt" is not "but", so "numb hands but nothing else" does not read as numbness of the buttocks.
+        return stem.Length > 3 && stem[^1] == stem[^2] && !char.IsAsciiDigit(stem[^1]) && !KeepDoubled.Contains(stem) ? stem[..^1] : stem;
     }
+
+    private static readonly HashSet<string> KeepDoubled = new(["butt", "putt"], StringComparer.Ordinal);
 
     private static readonly string[] Suffixes = ["ness", "ing", "ish", "ed", "ly", "es", "er", "y", "s", "e"];
 

@@ -114,6 +114,11 @@ public sealed class WarningSignRecognizer
             present.Add("weeks4");
         }
 
+        if (BodyTemperature.High(units))
+        {
+            present.Add("temp38");
+        }
+
         return present;
     }
 

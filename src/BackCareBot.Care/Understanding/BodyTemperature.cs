@@ -1,0 +1,148 @@
+namespace BackCareBot.Care.Understanding;
+
+/// <summary>
+/// A high body temperature stated as a number, the measured concept <c>temp38</c>: 38 °C or more (100.4 °F), the NHS's
+/// "high temperature" (dialogs/sources.json S52). People give the reading, not the word: "temp 38.9 this morning",
+/// "thermometer says 101.5", 早上量了39.2, 体温38度5, 三十九度二. A number counts when it has a decimal (38.0-43.0, no other
+/// unit after it), a temperature unit (c, celsius, f, fahrenheit, 度 or degrees after a temperature word), or a
+/// temperature word shortly before it (temp, thermometer, 体温, 量, 烧); never in a sentence about the weather or a room
+/// ("it's 39 degrees outside", 外面三十九度).
+/// </summary>
+public static class BodyTemperature
+{
+    private const int Lookback = 4;
+
+    // Words a reading follows: "temp of 39", "thermometer says", 体温, 量了, 测了, 烧到, 发热 (English words and single
+    // characters as typed, two-character words as pairs of units).
+    private static readonly HashSet<string> ReadingWords = new(
+        ["temp", "temps", "temperature", "temperatures", "thermometer", "fever", "feverish", "reading", "量", "测", "烧",
+         "体温", "发热", "温度"],
+        StringComparer.Ordinal);
+
+    // Words that make a number something other than a body temperature: the weather, a room, water.
+    private static readonly HashSet<string> Elsewhere = new(
+        ["outside", "outdoors", "weather", "forecast", "heatwave", "sun", "sunny", "room", "bedroom", "house", "office", "car",
+         "water", "bath", "shower", "pool", "oven", "heating", "thermostat", "todays",
+         "天气", "气温", "外面", "外头", "室外", "室内", "屋里", "屋子", "房间", "空调", "水温", "洗澡", "泡澡", "暖气"],
+        StringComparer.Ordinal);
+
+    private static readonly HashSet<string> OtherUnits = new(
+        ["kg", "kgs", "kilo", "kilos", "lb", "lbs", "pound", "pounds", "st", "stone", "cm", "mm", "inch", "inches", "percent", "week",
+         "weeks", "day", "days", "hour", "hours", "hrs", "minute", "minutes", "mins", "min", "year", "years", "yrs", "mph", "km", "miles",
+         "岁", "公", "斤", "周", "小", "分", "年", "米", "个", "次", "块"],
+        StringComparer.Ordinal);
+
+    /// <summary>Whether the text states a body temperature of 38 °C / 100.4 °F or more.</summary>
+    public static bool High(List<TextUnit> units)
+    {
+        for (var i = 0; i < units.Count; i++)
+        {
+            if (!Quantities.TryRead(units, i, out var whole, out var length))
+            {
+                continue;
+            }
+
+            var (value, end, hasDecimal) = WithDecimal(units, i, whole, length);
+            if (IsHighReading(units, i, end, value, hasDecimal))
+            {
+                return true;
+            }
+
+            i = end - 1;
+        }
+
+        return false;
+    }
+
+    private static bool IsHighReading(List<TextUnit> units, int start, int end, double value, bool hasDecimal)
+    {
+        var unit = end < units.Count ? units[end].Raw : "";
+        if (OtherUnits.Contains(unit) || AboutElsewhere(units, start))
+        {
+            return false;
+        }
+
+        var context = ReadingBefore(units, start);
+        var celsius = value is >= 38.0 and <= 43.0;
+        var fahrenheit = value is >= 100.4 and <= 108.0;
+        return unit switch
+        {
+            "c" or "celsius" or "centigrade" => celsius,
+            "f" or "fahrenheit" => fahrenheit,
+            "度" or "degree" or "degrees" => (celsius || fahrenheit) && (context || hasDecimal),
+            _ => (celsius && (hasDecimal || context)) || (fahrenheit && context),
+        };
+    }
+
+    /// <summary>"39.2" (split at the point), 38度5, 三十九度二, 三十八点五: the number with its tenths, and where it ends.</summary>
+    private static (double Value, int End, bool HasDecimal) WithDecimal(List<TextUnit> units, int i, int whole, int length)
+    {
+        var end = i + length;
+        var last = units[end - 1];
+        if (!last.Cjk && last.After == Break.Sentence && char.IsAsciiDigit(last.Raw[0]) && end < units.Count
+            && units[end].Raw.Length == 1 && char.IsAsciiDigit(units[end].Raw[0]))
+        {
+            return (whole + ((units[end].Raw[0] - '0') / 10.0), end + 1, true);
+        }
+
+        if (end + 1 < units.Count && units[end].Raw is "度" or "点" && Tenths(units[end + 1]) is { } tenths)
+        {
+            // 三十九度 on its own keeps its 度 as the unit; 三十九度二 is 39.2, and 三十八点五度 38.5 with its unit after.
+            return (whole + (tenths / 10.0), end + 2, true);
+        }
+
+        return (whole, end, false);
+    }
+
+    private static int? Tenths(TextUnit unit) =>
+        unit.Raw.Length == 1 && char.IsAsciiDigit(unit.Raw[0]) ? unit.Raw[0] - '0'
+        : unit.Cjk && "零一二三四五六七八九".IndexOf(unit.Raw[0], StringComparison.Ordinal) is var d and >= 0 ? d
+        : null;
+
+    private static bool ReadingBefore(List<TextUnit> units, int start)
+    {
+        for (var j = start - 1; j >= 0 && j >= start - Lookback; j--)
+        {
+            if (units[j].After == Break.Sentence)
+            {
+                break;
+            }
+
+            if (Names(units, j, ReadingWords))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AboutElsewhere(List<TextUnit> units, int start)
+    {
+        // The sentence the number stands in: back to the last full stop before it, on to the next one.
+        var from = start;
+        while (from > 0 && units[from - 1].After != Break.Sentence)
+        {
+            from--;
+        }
+
+        for (var j = from; j < units.Count; j++)
+        {
+            if (Names(units, j, Elsewhere))
+            {
+                return true;
+            }
+
+            if (j > start + 1 && units[j].After == Break.Sentence)
+            {
+                break;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether unit <paramref name="j"/> is one of the words, or a Chinese character that starts one with the next.</summary>
+    private static bool Names(List<TextUnit> units, int j, HashSet<string> words) =>
+        words.Contains(units[j].Raw) || (units[j].Cjk && j + 1 < units.Count && units[j + 1].Cjk && words.Contains(units[j].Raw + units[j + 1].Raw));
+}

@@ -1,0 +1,51 @@
+using BackCareBot.Care.Understanding;
+
+namespace BackCareBot.Care.Tests.Understanding;
+
+/// <summary>A high temperature given as a reading (the measured concept temp38): 38 °C / 100.4 °F or more routes RF12.</summary>
+public sealed class BodyTemperatureTests
+{
+    private static readonly WarningSignRecognizer Recognizer = new(ConversationDriver.Content);
+
+    [Theory]
+    [InlineData("早上量了39.2")]
+    [InlineData("体温38度5")]
+    [InlineData("昨晚三十九度二")]
+    [InlineData("体温三十八点五度")]
+    [InlineData("temp 38.9 this morning")]
+    [InlineData("thermometer says 101.5")]
+    [InlineData("39°C last night")]
+    [InlineData("my temp was 39 when I woke up")]
+    public void A_high_reading_is_a_fever(string text)
+    {
+        var match = Recognizer.Recognize(text);
+
+        Assert.Equal(("RF12", SignTier.Clear), (match?.Flag.Id, match?.Tier));
+    }
+
+    [Theory]
+    [InlineData("it was 39 degrees in the bedroom last night")]
+    [InlineData("外面38度，腰还是僵")]
+    [InlineData("I weigh 38.5 kg")]
+    [InlineData("体重38.5公斤")]
+    [InlineData("38.5 weeks pregnant")]
+    [InlineData("pain 7.5 out of 10")]
+    [InlineData("stiff for 40 minutes")]
+    [InlineData("I'm 39 and my back is stiff every morning")]
+    public void Other_numbers_are_not_a_temperature(string text) =>
+        Assert.DoesNotContain("temp38", Recognizer.Concepts(text));
+
+    [Theory]
+    [InlineData("my temp's 37.4")]
+    [InlineData("体温36度8")]
+    public void A_normal_reading_is_not_high(string text) =>
+        Assert.DoesNotContain("temp38", Recognizer.Concepts(text));
+
+    [Fact]
+    public void A_high_reading_with_feeling_very_unwell_is_the_sepsis_sign()
+    {
+        var match = Recognizer.Recognize("temp of 39.5 and I feel awful all over");
+
+        Assert.Equal("RF12s", match?.Flag.Id);
+    }
+}
