@@ -15,6 +15,8 @@ public sealed class WarningSignRecognizerTests
     [InlineData("I'm painting the bedroom today")]
     [InlineData("I fell asleep on the sofa")]
     [InlineData("I can't bend down to put my socks on for the first hour")]
+    [InlineData("numb hands but nothing else")]
+    [InlineData("my toes tingle but only in the cold")]
     public void Negated_and_ordinary_messages_raise_nothing(string text) => Assert.Null(Recognizer.Recognize(text));
 
     [Theory]
@@ -31,6 +33,7 @@ public sealed class WarningSignRecognizerTests
     [InlineData("both legz are numb", "RF06")]
     [InlineData("我發燒了", "RF12")]
     [InlineData("兩條腿都麻", "RF06")]
+    [InlineData("my butt is numb", "RF03")]
     public void Signs_said_in_everyday_words_route_at_once(string text, string flag)
     {
         var match = Recognizer.Recognize(text);
