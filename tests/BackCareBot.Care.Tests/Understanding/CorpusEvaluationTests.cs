@@ -75,6 +75,7 @@ public sealed class CorpusEvaluationTests(ITestOutputHelper output)
     {
         private readonly Dictionary<(string Expected, string Predicted), int> _cells = [];
         private readonly List<string> _misses = [];
+        private readonly SortedDictionary<string, (int Total, int Missed)> _byFlag = new(StringComparer.Ordinal);
         private int _ordinary;
         private int _ordinaryToEmergency;
 
@@ -90,7 +91,13 @@ public sealed class CorpusEvaluationTests(ITestOutputHelper output)
                     _misses.Add($"  over-triage {predicted}: line {row.Line} \"{row.Text}\"");
                 }
             }
-            else if (!Caught(expected, predicted))
+            else if (row.IsFlag)
+            {
+                var (total, missed) = _byFlag.GetValueOrDefault(row.Expect);
+                _byFlag[row.Expect] = (total + 1, missed + (Caught(expected, predicted) ? 0 : 1));
+            }
+
+            if (!row.IsOrdinary && !Caught(expected, predicted))
             {
                 _misses.Add($"  missed {row.Expect} ({expected}) as {predicted}: line {row.Line} \"{row.Text}\"");
             }
@@ -145,6 +152,9 @@ public sealed class CorpusEvaluationTests(ITestOutputHelper output)
 
             text.AppendLine(CultureInfo.InvariantCulture, $"ordinary messages straight to emergency: {_ordinaryToEmergency}/{_ordinary} ({Percent(OrdinaryToEmergency)})");
             text.AppendLine(CultureInfo.InvariantCulture, $"ordinary messages given a confirming question: {_cells.Where(c => c.Key.Expected == "none" && c.Key.Predicted.StartsWith('?')).Sum(c => c.Value)}");
+            // Counts only, so a set that must stay unseen still says which flags it misses, never with which words.
+            var missedFlags = _byFlag.Where(f => f.Value.Missed > 0).Select(f => $"{f.Key} {f.Value.Missed}/{f.Value.Total}").ToList();
+            text.AppendLine(CultureInfo.InvariantCulture, $"warning signs missed, by flag: {(missedFlags.Count == 0 ? "none" : string.Join(", ", missedFlags))}");
             string[] columns = ["L1", "L2", "L3", "L4", "?L1", "?L2", "?L3", "?L4", "none"];
             text.AppendLine("confusion (rows: expected; columns: routed at once, ?asked first, none)");
             text.Append("        ").AppendLine(string.Concat(columns.Select(c => c.PadLeft(6))));
