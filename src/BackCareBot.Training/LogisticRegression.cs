@@ -5,7 +5,8 @@ namespace BackCareBot.Training;
 /// <summary>
 /// Multinomial logistic regression over the features of <see cref="SignFeatures"/> (each 1 when present), trained by
 /// stochastic gradient descent with L2 weight decay, each epoch in an order drawn from the lines' own texts
-/// (<see cref="StableHash"/>), so that the same lines always give the same model and one more line does not reorder the rest. A feature seen in fewer than <see cref="MinLines"/> lines is left out, and weights nearer zero than
+/// (<see cref="StableHash"/>), so that the same lines always give the same model and one more line does not reorder
+/// the rest. A feature seen in fewer than <see cref="MinLines"/> lines is left out, and weights nearer zero than
 /// <see cref="Prune"/> are dropped (the model stays small).
 /// </summary>
 public static class LogisticRegression

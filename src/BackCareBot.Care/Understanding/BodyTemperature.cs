@@ -56,20 +56,21 @@ public static class BodyTemperature
 
     private static bool IsHighReading(List<TextUnit> units, int start, int end, double value, bool hasDecimal)
     {
+        // Most numbers people type (scores, ages, minutes) are out of both ranges: the sentence is only read for the rest.
+        var celsius = value is >= 38.0 and <= 43.0;
+        var fahrenheit = value is >= 100.4 and <= 108.0;
         var unit = end < units.Count ? units[end].Raw : "";
-        if (OtherUnits.Contains(unit) || AboutElsewhere(units, start))
+        if (!(celsius || fahrenheit) || OtherUnits.Contains(unit) || AboutElsewhere(units, start))
         {
             return false;
         }
 
         var context = ReadingBefore(units, start);
-        var celsius = value is >= 38.0 and <= 43.0;
-        var fahrenheit = value is >= 100.4 and <= 108.0;
         return unit switch
         {
             "c" or "celsius" or "centigrade" => celsius,
             "f" or "fahrenheit" => fahrenheit,
-            "度" or "degree" or "degrees" => (celsius || fahrenheit) && (context || hasDecimal),
+            "度" or "degree" or "degrees" => context || hasDecimal,
             _ => (celsius && (hasDecimal || context)) || (fahrenheit && context),
         };
     }
