@@ -12,10 +12,10 @@ public static class BodyTemperature
 {
     private const int Lookback = 4;
 
-    // Words a reading follows: "temp of 39", "thermometer says", 体温, 量了, 测了, 烧到, 发热 (English words and single
+    // Words a reading follows: "temp of 39", "thermometer says", "running a 102", 体温, 量了, 测了, 烧到, 发热 (English words and single
     // characters as typed, two-character words as pairs of units).
     private static readonly HashSet<string> ReadingWords = new(
-        ["temp", "temps", "temperature", "temperatures", "thermometer", "fever", "feverish", "reading", "量", "测", "烧",
+        ["temp", "temps", "temperature", "temperatures", "thermometer", "fever", "feverish", "reading", "running", "量", "测", "烧",
          "体温", "发热", "温度"],
         StringComparer.Ordinal);
 
@@ -25,6 +25,21 @@ public static class BodyTemperature
          "water", "bath", "shower", "pool", "oven", "heating", "thermostat", "todays",
          "天气", "气温", "外面", "外头", "室外", "室内", "屋里", "屋子", "房间", "空调", "水温", "洗澡", "泡澡", "暖气"],
         StringComparer.Ordinal);
+
+    // Degrees a person "has" or "is" are their temperature: "I have 39 degrees", "she's got 102 degrees", "I'm 39 degrees",
+    // 我三十九度, 他现在39度 (the weather and rooms are excluded first; "I walked 39 degrees uphill" has no such verb).
+    private static readonly HashSet<string> People = new(
+        ["i", "he", "she", "husband", "wife", "son", "daughter", "mum", "mom", "dad", "baby", "kid", "child"],
+        StringComparer.Ordinal);
+
+    private static readonly HashSet<string> Having = new(
+        ["have", "has", "had", "got", "am", "is", "was"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> PersonHaving = new(
+        ["im", "ive", "hes", "shes", "i'm", "i've", "he's", "she's"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> Times = new(
+        ["现", "在", "今", "天", "昨", "晚", "早", "上", "已", "经", "都"], StringComparer.Ordinal);
 
     private static readonly HashSet<string> OtherUnits = new(
         ["kg", "kgs", "kilo", "kilos", "lb", "lbs", "pound", "pounds", "st", "stone", "cm", "mm", "inch", "inches", "percent", "week",
@@ -65,12 +80,12 @@ public static class BodyTemperature
             return false;
         }
 
-        var context = ReadingBefore(units, start);
+        var context = Before(units, start, ReadingWords);
         return unit switch
         {
             "c" or "celsius" or "centigrade" => celsius,
             "f" or "fahrenheit" => fahrenheit,
-            "度" or "degree" or "degrees" => context || hasDecimal,
+            "度" or "degree" or "degrees" => context || hasDecimal || ReadingAfter(units, end) || OfAPerson(units, start),
             _ => (celsius && (hasDecimal || context)) || (fahrenheit && context),
         };
     }
@@ -100,7 +115,8 @@ public static class BodyTemperature
         : unit.Cjk && "零一二三四五六七八九".IndexOf(unit.Raw[0], StringComparison.Ordinal) is var d and >= 0 ? d
         : null;
 
-    private static bool ReadingBefore(List<TextUnit> units, int start)
+    /// <summary>Whether one of the words stands shortly before the number, in its sentence.</summary>
+    private static bool Before(List<TextUnit> units, int start, HashSet<string> words)
     {
         for (var j = start - 1; j >= 0 && j >= start - Lookback; j--)
         {
@@ -109,6 +125,56 @@ public static class BodyTemperature
                 break;
             }
 
+            if (Names(units, j, words))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"I have 39 degrees", "she's got 102 degrees", 我三十九度, 他现在39度.</summary>
+    private static bool OfAPerson(List<TextUnit> units, int start)
+    {
+        var j = start - 1;
+        if (j >= 0 && units[j].Raw is "got" or "been")
+        {
+            j--;
+        }
+
+        if (j >= 0 && PersonHaving.Contains(units[j].Raw))
+        {
+            return true;
+        }
+
+        if (j >= 1 && Having.Contains(units[j].Raw) && People.Contains(units[j - 1].Raw))
+        {
+            return true;
+        }
+
+        // Chinese: 我, 他 or 她 straight before the number, or with only time words (现在, 今天, 早上 ...) between.
+        for (var k = start - 1; k >= 0 && k >= start - 3 && units[k].Cjk; k--)
+        {
+            if (units[k].Raw is "我" or "他" or "她")
+            {
+                return true;
+            }
+
+            if (!Times.Contains(units[k].Raw))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"a 39 degree fever", 39度的高烧: a temperature word just after the unit, in its sentence.</summary>
+    private static bool ReadingAfter(List<TextUnit> units, int end)
+    {
+        for (var j = end + 1; j < units.Count && j <= end + 3 && units[j - 1].After != Break.Sentence; j++)
+        {
             if (Names(units, j, ReadingWords))
             {
                 return true;

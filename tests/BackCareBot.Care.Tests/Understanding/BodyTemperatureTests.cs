@@ -16,6 +16,13 @@ public sealed class BodyTemperatureTests
     [InlineData("thermometer says 101.5")]
     [InlineData("39°C last night")]
     [InlineData("my temp was 39 when I woke up")]
+    [InlineData("I have 39 degrees since yesterday")]
+    [InlineData("I’m 39 degrees and shaking")]
+    [InlineData("she's got 102 degrees")]
+    [InlineData("woke up with a 39 degree fever")]
+    [InlineData("running a 101 since last night")]
+    [InlineData("我三十九度，腰疼")]
+    [InlineData("昨晚39度的高烧")]
     public void A_high_reading_is_a_fever(string text)
     {
         var match = Recognizer.Recognize(text);
@@ -32,6 +39,14 @@ public sealed class BodyTemperatureTests
     [InlineData("pain 7.5 out of 10")]
     [InlineData("stiff for 40 minutes")]
     [InlineData("I'm 39 and my back is stiff every morning")]
+    [InlineData("I walked 39 degrees uphill")]
+    [InlineData("we had 39 degrees outside yesterday")]
+    [InlineData("我39岁，早上腰僵")]
+    [InlineData("I bend about 40 degrees before it hurts")]
+    [InlineData("running 40 minutes makes it better")]
+    [InlineData("it's 39 degrees today and my back is stiff")]
+    [InlineData("he is 40 and has a stiff back")]
+    [InlineData("他弯腰能到40度")]
     public void Other_numbers_are_not_a_temperature(string text) =>
         Assert.DoesNotContain("temp38", Recognizer.Concepts(text));
 
