@@ -46,7 +46,7 @@ internal static class Corpus
     /// <summary>The fresh blind set written after blindG had been counted twice (before and after the blindE/blindF round): only counted.</summary>
     public const string BlindH = "blindH";
 
-    /// <summary>The fresh blind set written after blindH had been counted, when blindH was to become a development set: only counted.</summary>
+    /// <summary>The fresh blind set written after blindH had been counted, when blindH was to become a development set: only counted until 2026-12-04, a development set since (docs/blind-corpus.md).</summary>
     public const string BlindI = "blindI";
 
     /// <summary>Corpus/{set}-{locale}.tsv: a fresh blind set (blindC, blindD, blindE, blindF, blindG, blindH, blindI), written under the same rules by another author.</summary>
