@@ -49,7 +49,10 @@ internal static class Corpus
     /// <summary>The fresh blind set written after blindH had been counted, when blindH was to become a development set: only counted until 2026-12-04, a development set since (docs/blind-corpus.md).</summary>
     public const string BlindI = "blindI";
 
-    /// <summary>Corpus/{set}-{locale}.tsv: a fresh blind set (blindC, blindD, blindE, blindF, blindG, blindH, blindI), written under the same rules by another author.</summary>
+    /// <summary>The fresh blind set written after blindI had been counted twice (before and after the blindH round): only counted.</summary>
+    public const string BlindJ = "blindJ";
+
+    /// <summary>Corpus/{set}-{locale}.tsv: a fresh blind set (blindC, blindD, blindE, blindF, blindG, blindH, blindI, blindJ), written under the same rules by another author.</summary>
     public static IReadOnlyList<Utterance> LoadFresh(string set, string locale) => LoadFile(locale, set + "-" + locale + ".tsv");
 
     private static List<Utterance> LoadFile(string locale, string name)
