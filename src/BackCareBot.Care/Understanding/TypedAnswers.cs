@@ -18,6 +18,9 @@ public sealed class TypedAnswers(CareContent content)
 
     private readonly AnswerRecognizer _answers = new(content);
 
+    /// <summary>Yes / no / not sure in the words of answers.json's yesNo.</summary>
+    public YesNoAnswer? YesNo(string? text) => content.YesNo.Recognize(text);
+
     /// <summary>The choice a typed message gives for <paramref name="step"/> in people's words.</summary>
     public Answer? For(FlowStep step, string? text) => string.IsNullOrWhiteSpace(text) ? null : _answers.Recognize(step.Id, text);
 
@@ -45,7 +48,7 @@ public sealed class TypedAnswers(CareContent content)
     /// </summary>
     public bool Answers(FlowStep step, string text) => step.Kind switch
     {
-        StepKinds.YesNo => YesNoRecognizer.Recognize(text) is not null,
+        StepKinds.YesNo => content.YesNo.Recognize(text) is not null,
         StepKinds.Choice or StepKinds.Number => !_answers.Knows(step.Id) || NumberRecognizer.Recognize(text) is not null || _answers.Recognize(step.Id, text) is not null,
         _ => true,
     };

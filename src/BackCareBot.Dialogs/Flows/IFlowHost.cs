@@ -28,6 +28,9 @@ public interface IFlowTurn
 public interface IFlowHost<TTurn>
     where TTurn : IFlowTurn
 {
+    /// <summary>The words for yes, no and not sure, read from the content once.</summary>
+    YesNoRecognizer YesNo { get; }
+
     Task AskAsync(DialogContext<TTurn> dc, FlowStep step, AskReason reason, CancellationToken cancellationToken);
 
     Task TellAsync(DialogContext<TTurn> dc, IReadOnlyList<string> keys, CancellationToken cancellationToken);

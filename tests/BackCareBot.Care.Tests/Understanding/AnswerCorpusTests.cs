@@ -59,7 +59,7 @@ public sealed class AnswerCorpusTests(ITestOutputHelper output)
             ? Answers.Recognize(row.Step, row.Text)?.Value
             : ChoiceSteps.TryGetValue(row.Step, out var choice)
             ? ChoiceRecognizer.Recognize(row.Text, [.. choice.Choices!.Select(c => new ChoiceOption(c.Value, Labels.Phrases(c.Label)))])
-            : YesNoRecognizer.Recognize(row.Text) switch
+            : ConversationDriver.Content.YesNo.Recognize(row.Text) switch
             {
                 YesNoAnswer.Yes => "yes",
                 YesNoAnswer.No => "no",
