@@ -177,7 +177,9 @@ public sealed class DialogStackTests
         public List<string> Log { get; } = [];
 
         // The engine takes its words from the host; the bot's own are in answers.json (tested with the care bot).
-        public YesNoRecognizer YesNo { get; } = new(new YesNoWords(["yes"], ["no"], ["not sure"], [], []));
+        private readonly YesNoRecognizer _yesNo = new(new YesNoWords(["yes"], ["no"], ["not sure"], [], []));
+
+        public YesNoAnswer? YesNo(FlowStep step, string? text) => _yesNo.Recognize(text);
 
         public Task AskAsync(DialogContext<Turn> dc, FlowStep step, AskReason reason, CancellationToken cancellationToken)
         {

@@ -25,15 +25,25 @@ public sealed class AnswerYesNo
     /// <summary>Words that only strengthen the answer after them: "definitely not" is no; alone they are yes.</summary>
     public AnswerPhrases Strengthen { get; set; } = new();
 
-    /// <summary>Endings that make a short Chinese answer naming a part a no: 脚后跟没事, 脚跟不疼, 吃布洛芬没什么用.</summary>
-    public AnswerPhrases FineEndings { get; set; } = new();
+    /// <summary>Endings that make a short Chinese answer a no: a part named and fine (脚后跟没事, 脚跟不疼), a decline (测验就不用了).</summary>
+    public AnswerPhrases NoEndings { get; set; } = new();
+
+    /// <summary>Words that open an answer without being it: "hmm not sure", 嗯…不好说, 据我所知没有.</summary>
+    public AnswerPhrases Openers { get; set; } = new();
+
+    /// <summary>Words that close an answer without changing it: "nope, thanks", 木有怀孕哈, 不用了谢谢.</summary>
+    public AnswerPhrases Closers { get; set; } = new();
 
     /// <summary>The words for one answer, both languages together (the recogniser does not depend on the locale).</summary>
     public IEnumerable<string> Words(string value) => Values.Where(v => v.Value == value).SelectMany(v => v.English.Concat(v.Chinese));
 
     public YesNoWords ToWords() => new(
         [.. Words(Yes)], [.. Words(No)], [.. Words(Unsure)],
-        [.. Strengthen.English, .. Strengthen.Chinese], [.. FineEndings.English, .. FineEndings.Chinese]);
+        [.. Strengthen.English, .. Strengthen.Chinese], [.. NoEndings.English, .. NoEndings.Chinese])
+    {
+        Openers = [.. Openers.English, .. Openers.Chinese],
+        Closers = [.. Closers.English, .. Closers.Chinese],
+    };
 }
 
 /// <summary>Words in each language, without an answer of their own.</summary>
@@ -50,7 +60,7 @@ public sealed class AnswerStep
 {
     public string Step { get; set; } = "";
 
-    /// <summary>choice (words only), minutes or days (a stated time span), years (an age) or score (0-10).</summary>
+    /// <summary>choice (words only), minutes or days (a stated time span), years (an age), score (0-10) or yesno (a yes/no question's own words, read after the shared ones).</summary>
     public string Kind { get; set; } = "";
 
     /// <summary>The answer to take when two different answers are named ("side, sometimes front" = it varies).</summary>

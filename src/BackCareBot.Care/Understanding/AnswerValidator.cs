@@ -35,8 +35,13 @@ public static class AnswerValidator
                 }
             }
 
-            bool Valid(string value) => answer.Kind == "score" ? int.TryParse(value, out var n) && n >= (step.Min ?? 0) && n <= (step.Max ?? 10) : choices?.Contains(value) == true;
-            if ((answer.Kind == "score") != (step.Kind == StepKinds.Number))
+            bool Valid(string value) => answer.Kind switch
+            {
+                "score" => int.TryParse(value, out var n) && n >= (step.Min ?? 0) && n <= (step.Max ?? 10),
+                "yesno" => value is AnswerYesNo.Yes or AnswerYesNo.No or AnswerYesNo.Unsure,
+                _ => choices?.Contains(value) == true,
+            };
+            if ((answer.Kind == "score") != (step.Kind == StepKinds.Number) || (answer.Kind == "yesno") != (step.Kind == StepKinds.YesNo))
             {
                 problems.Add($"{where}: kind '{answer.Kind}' does not fit a '{step.Kind}' question");
             }
@@ -111,7 +116,9 @@ public static class AnswerValidator
 
         var all = yesNo.Values.SelectMany(v => v.English.Concat(v.Chinese))
             .Concat(yesNo.Strengthen.English).Concat(yesNo.Strengthen.Chinese)
-            .Concat(yesNo.FineEndings.English).Concat(yesNo.FineEndings.Chinese);
+            .Concat(yesNo.NoEndings.English).Concat(yesNo.NoEndings.Chinese)
+            .Concat(yesNo.Openers.English).Concat(yesNo.Openers.Chinese)
+            .Concat(yesNo.Closers.English).Concat(yesNo.Closers.Chinese);
         foreach (var word in all.Where(w => TextNormalizer.Normalize(w) != w).Distinct(StringComparer.Ordinal))
         {
             problems.Add($"{where}: '{word}' is not written as messages are read (lower case, no punctuation): '{TextNormalizer.Normalize(word)}'");

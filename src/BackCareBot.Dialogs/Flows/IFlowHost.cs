@@ -24,12 +24,16 @@ public interface IFlowTurn
     UserInput Input { get; }
 }
 
+/// <summary>Reads yes / no / not sure typed to a question: the words every yes/no question takes, then the question's own.</summary>
+public interface IYesNoReader
+{
+    YesNoAnswer? YesNo(FlowStep step, string? text);
+}
+
 /// <summary>What a flow needs from the bot that runs it: words, rendering, domain actions, safety hooks and facts.</summary>
-public interface IFlowHost<TTurn>
+public interface IFlowHost<TTurn> : IYesNoReader
     where TTurn : IFlowTurn
 {
-    /// <summary>The words for yes, no and not sure, read from the content once.</summary>
-    YesNoRecognizer YesNo { get; }
 
     Task AskAsync(DialogContext<TTurn> dc, FlowStep step, AskReason reason, CancellationToken cancellationToken);
 

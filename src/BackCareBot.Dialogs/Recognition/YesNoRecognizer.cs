@@ -9,14 +9,20 @@ public enum YesNoAnswer
 
 /// <summary>
 /// The words for yes, no and not sure (both languages together), with the words that only strengthen the answer
-/// after them ("definitely not", 肯定没有) and the endings that make a short Chinese answer naming a part a no (脚跟没事).
+/// after them ("definitely not", 肯定没有), the endings that make a short Chinese answer a no (脚跟没事, 测验就不用了),
+/// and the words that open or close an answer without being it ("hmm", 嗯…, 据我所知; "thanks", 谢谢, 哈).
 /// </summary>
 public sealed record YesNoWords(
     IReadOnlyList<string> Yes,
     IReadOnlyList<string> No,
     IReadOnlyList<string> Unsure,
     IReadOnlyList<string> Strengtheners,
-    IReadOnlyList<string> FineEndings);
+    IReadOnlyList<string> NoEndings)
+{
+    public IReadOnlyList<string> Openers { get; init; } = [];
+
+    public IReadOnlyList<string> Closers { get; init; } = [];
+}
 
 /// <summary>
 /// Yes / no / not sure in English and Chinese, from whole phrases and leading words. The words come from the content
@@ -25,6 +31,9 @@ public sealed record YesNoWords(
 /// </summary>
 public sealed class YesNoRecognizer
 {
+    /// <summary>How many characters may follow a Chinese "not sure" in its message (two for yes and no).</summary>
+    private const int UnsureTail = 8;
+
     private static readonly char[] ClauseBreaks = [',', '，', '.', '。', '?', '？', '!', '！', ';', '；', '、'];
 
     private readonly HashSet<string> _yesWhole;
@@ -32,7 +41,9 @@ public sealed class YesNoRecognizer
     private readonly Phrase[] _no;
     private readonly Phrase[] _unsure;
     private readonly string[] _strengtheners;
-    private readonly string[] _fineEndings;
+    private readonly string[] _noEndings;
+    private readonly string[] _openers;
+    private readonly string[] _closers;
 
     public YesNoRecognizer(YesNoWords words)
     {
@@ -43,7 +54,11 @@ public sealed class YesNoRecognizer
 
         // "definitely" strengthens "definitely not" (a word of its own); 肯定 strengthens 肯定没有 (no space in Chinese).
         _strengtheners = [.. Normalized(words.Strengtheners).Select(w => TextNormalizer.IsCjk(w[^1]) ? w : w + " ")];
-        _fineEndings = [.. Normalized(words.FineEndings)];
+        _noEndings = [.. Normalized(words.NoEndings)];
+
+        // An opener is followed by the answer ("hmm not sure", 嗯 不好说); a closer follows it ("no thanks", 木有怀孕哈).
+        _openers = [.. Normalized(words.Openers).Select(w => TextNormalizer.IsCjk(w[^1]) ? w : w + " ")];
+        _closers = [.. Normalized(words.Closers).Select(w => TextNormalizer.IsCjk(w[0]) ? w : " " + w)];
     }
 
     public YesNoAnswer? Recognize(string? text)
@@ -54,6 +69,24 @@ public sealed class YesNoRecognizer
             return null;
         }
 
+        // "hmm not sure", 嗯…不好说, 据我所知没有: what follows the opener is the answer, when it reads as one.
+        foreach (var opener in _openers)
+        {
+            if (normalized.Length > opener.Length && normalized.StartsWith(opener, StringComparison.Ordinal) && Recognize(normalized[opener.Length..]) is { } opened)
+            {
+                return opened;
+            }
+        }
+
+        // "nope thanks", "木有怀孕 哈", "测验就不用了 谢谢": what comes before the closer is the answer.
+        foreach (var closer in _closers)
+        {
+            if (normalized.Length > closer.Length && normalized.EndsWith(closer, StringComparison.Ordinal) && Recognize(normalized[..^closer.Length]) is { } closed)
+            {
+                return closed;
+            }
+        }
+
         foreach (var word in _strengtheners)
         {
             if (normalized.Length > word.Length && normalized.StartsWith(word, StringComparison.Ordinal) && Recognize(normalized[word.Length..]) is YesNoAnswer.No)
@@ -62,8 +95,9 @@ public sealed class YesNoRecognizer
             }
         }
 
-        // A short Chinese answer that names a part and says it is fine or does not help: "脚后跟没事", "脚跟不疼" are no.
-        foreach (var ending in _fineEndings)
+        // A short Chinese answer that names a part and says it is fine or does not help, or declines: "脚后跟没事",
+        // "脚跟不疼", "测验就不用了" are no.
+        foreach (var ending in _noEndings)
         {
             if (normalized.Length <= ending.Length + 4 && normalized.Length > ending.Length && normalized.EndsWith(ending, StringComparison.Ordinal) && TextNormalizer.IsCjk(normalized[0]))
             {
@@ -78,7 +112,13 @@ public sealed class YesNoRecognizer
             return YesNoAnswer.Yes;
         }
 
-        if (Matches(normalized, _unsure))
+        // "never heard of it, not sure": a not sure that closes the message, after a break, wins over what opens it.
+        if (EndsWithAny(normalized, _unsure))
+        {
+            return YesNoAnswer.Unsure;
+        }
+
+        if (Matches(normalized, _unsure, UnsureTail))
         {
             return YesNoAnswer.Unsure;
         }
@@ -101,7 +141,7 @@ public sealed class YesNoRecognizer
         return clauses.Length < 2 ? null : Recognize(clauses[0]) ?? Recognize(clauses[^1]);
     }
 
-    private static bool Matches(string normalized, Phrase[] phrases)
+    private static bool Matches(string normalized, Phrase[] phrases, int tail = 2)
     {
         foreach (var phrase in phrases)
         {
@@ -113,11 +153,26 @@ public sealed class YesNoRecognizer
                     return true;
                 }
 
-                // Chinese answers are often the phrase plus a few characters ("没有啊", "是的呢").
-                if (phrase.Cjk && rest <= 2)
+                // Chinese answers are often the phrase plus a few characters ("没有啊", "是的呢"); not sure, the phrase and
+                // what is not known ("不太清楚家里人有没有").
+                if (phrase.Cjk && rest <= tail)
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool EndsWithAny(string normalized, Phrase[] phrases)
+    {
+        foreach (var phrase in phrases)
+        {
+            var start = normalized.Length - phrase.Text.Length;
+            if (start > 0 && normalized[start - 1] == ' ' && normalized.EndsWith(phrase.Text, StringComparison.Ordinal))
+            {
+                return true;
             }
         }
 
