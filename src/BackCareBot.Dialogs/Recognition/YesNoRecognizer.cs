@@ -26,8 +26,8 @@ public sealed record YesNoWords(
 
 /// <summary>
 /// Yes / no / not sure in English and Chinese, from whole phrases and leading words. The words come from the content
-/// (answers.json's yesNo) and are normalised once, when the recogniser is built; reading a message allocates only its
-/// normalised text (and, for a longer message, its clauses).
+/// (answers.json's yesNo) and are normalised once, when the recogniser is built; reading a message allocates its
+/// normalised text, and only when it needs them the rest after an opener or a strengthener and the clauses of a longer one.
 /// </summary>
 public sealed class YesNoRecognizer
 {
