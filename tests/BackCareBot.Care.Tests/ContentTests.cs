@@ -388,6 +388,19 @@ public sealed partial class ContentTests : IDisposable
     }
 
     [Fact]
+    public void A_yes_no_word_under_two_answers_or_not_written_as_read_is_reported()
+    {
+        Edit("answers.json", root =>
+        {
+            root["yesNo"]!["values"]![0]!["en"]!.AsArray().Add("nope");
+            root["yesNo"]!["values"]![1]!["en"]!.AsArray().Add("No way!");
+        });
+
+        Assert.Contains("answers.json: yesNo: 'nope' is under both 'yes' and 'no'", Problems());
+        Assert.Contains("answers.json: yesNo: 'No way!' is not written as messages are read (lower case, no punctuation): 'no way'", Problems());
+    }
+
+    [Fact]
     public void Words_also_used_for_a_question_with_other_answers_are_reported()
     {
         // sleep_position's words lent to the check-in's exercises question, whose answers are yes / some / no.

@@ -14,6 +14,8 @@ namespace BackCareBot.Care.Conversation;
 /// </summary>
 internal sealed class CareFlowHost(CareContent content, CareTexts texts, QuestionRenderer questions, FlowActions actions, TypedAnswers typed) : IFlowHost<CareTurn>
 {
+    public YesNoAnswer? YesNo(FlowStep step, string? text) => typed.YesNo(step.Id, text);
+
     public Task AskAsync(DialogContext<CareTurn> dc, FlowStep step, AskReason reason, CancellationToken cancellationToken)
     {
         questions.Ask(dc, step, reason);

@@ -28,7 +28,7 @@ internal sealed class OpenQuestion(CareTexts texts, TypedAnswers typed, StepCata
         if (text is not null && steps.Current(dc) is { } step && StepKinds.Asks(step.Kind))
         {
             var answers = typed.Answers(step, text);
-            if (!answers && turn.State.Heard?.TryGetValue(step.Id, out var heard) == true && YesNoRecognizer.Recognize(text) is YesNoAnswer confirmed and not YesNoAnswer.Unsure)
+            if (!answers && turn.State.Heard?.TryGetValue(step.Id, out var heard) == true && typed.YesNo(text) is YesNoAnswer confirmed and not YesNoAnswer.Unsure)
             {
                 if (confirmed == YesNoAnswer.No)
                 {

@@ -87,8 +87,43 @@ public sealed partial class AnswerRecognizer
     {
         var (step, lexicon) = entry;
         lexicon.Correct(units);
+        if (step.Kind == "yesno")
+        {
+            return YesOrNo(step, lexicon, units);
+        }
+
         var (covered, named) = Read(lexicon, units);
         return Decide(step, units, covered, named);
+    }
+
+    /// <summary>
+    /// A yes/no question's own words: a yes word negated is a no ("没有关节炎", "腰从来没动过手术", "ibuprofen didn't
+    /// help"); a no word negated says nothing.
+    /// </summary>
+    private static Answer? YesOrNo(AnswerStep step, Lexicon lexicon, List<TextUnit> units)
+    {
+        var hits = lexicon.Match(units);
+        var negated = Negation.Negated(units, hits);
+        var named = new List<string>();
+        for (var h = 0; h < hits.Count; h++)
+        {
+            if (hits[h].Role != PhraseRole.Concept)
+            {
+                continue;
+            }
+
+            var denied = negated[h] || DeniedAfter(units, hits, h);
+            foreach (var value in hits[h].Concepts)
+            {
+                var meant = !denied ? value : value == AnswerYesNo.Yes ? AnswerYesNo.No : null;
+                if (meant is not null && !named.Contains(meant))
+                {
+                    named.Add(meant);
+                }
+            }
+        }
+
+        return Choose(step, named);
     }
 
     /// <summary>The units covered by the lexicon's phrases, and the answers they name that are not negated.</summary>
@@ -119,12 +154,42 @@ public sealed partial class AnswerRecognizer
         return (covered, named);
     }
 
+    /// <summary>
+    /// Chinese often names the thing first and denies it after: 手术没做过, 关节炎没有. A Chinese word followed in its
+    /// clause by a negation is denied (a negation negates only what follows it elsewhere).
+    /// </summary>
+    private static bool DeniedAfter(List<TextUnit> units, List<Hit> hits, int h)
+    {
+        if (!units[hits[h].Start].Cjk)
+        {
+            return false;
+        }
+
+        for (var k = h + 1; k < hits.Count; k++)
+        {
+            for (var u = hits[k - 1].End - 1; u < hits[k].Start; u++)
+            {
+                if (units[u].After != Break.None)
+                {
+                    return false;
+                }
+            }
+
+            if (hits[k].Role == PhraseRole.NegatesAfter || (hits[k].Role == PhraseRole.Concept && hits[k].Negates))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static Answer? Decide(AnswerStep step, List<TextUnit> units, bool[] covered, List<string> named) =>
         step.Kind switch
         {
             "minutes" => FromNumber(step, SpokenQuantities.Span(units, covered, SpokenQuantities.Minutes), named),
             "days" => FromNumber(step, SpokenQuantities.Span(units, covered, SpokenQuantities.Days), named),
-            "years" => FromNumber(step, SpokenQuantities.Numbers(units, new bool[units.Count], 120).Highest, named),
+            "years" => FromNumber(step, SpokenQuantities.Age(units, 120), named),
             "score" => Score(units, covered, named),
             _ => Choose(step, named),
         };
@@ -185,6 +250,7 @@ public sealed partial class AnswerRecognizer
         + @"|(?<score>(?:10|[0-9]|[零一二三四五六七八九两]{1,2})\s*分(?!钟))",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
 
-    [GeneratedRegex(@"(/|out of|outta|满分|分之)\s*(10|ten|十)\b|/\s*10", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // The scale, not a score: "out of 10", "/10", 满分十分, 十分里有八分, 十分制, 十分之八.
+    [GeneratedRegex(@"(/|out of|outta)\s*(10|ten)\b|/\s*10|(满分|分之)\s*(10|十)分?|(10|十)分(里|中|制|之)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OutOfTen();
 }

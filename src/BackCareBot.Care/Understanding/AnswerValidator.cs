@@ -1,11 +1,12 @@
 using BackCareBot.Care.Content;
 using BackCareBot.Dialogs.Flows;
+using BackCareBot.Dialogs.Recognition;
 
 namespace BackCareBot.Care.Understanding;
 
 /// <summary>
 /// The meaning of answers.json: each entry names a question the flows ask, its answers are that question's choices
-/// (numbers for a score), so are the answers its first-message words give, the questions it is also used for have the same answers, bands are in rising order with an open last band, and every answer has words in both languages.
+/// (numbers for a score), so are the answers its first-message words give, the questions it is also used for have the same answers, bands are in rising order with an open last band, every answer has words in both languages, and the yes/no words are each under one answer and written as messages are read.
 /// </summary>
 public static class AnswerValidator
 {
@@ -34,8 +35,13 @@ public static class AnswerValidator
                 }
             }
 
-            bool Valid(string value) => answer.Kind == "score" ? int.TryParse(value, out var n) && n >= (step.Min ?? 0) && n <= (step.Max ?? 10) : choices?.Contains(value) == true;
-            if ((answer.Kind == "score") != (step.Kind == StepKinds.Number))
+            bool Valid(string value) => answer.Kind switch
+            {
+                "score" => int.TryParse(value, out var n) && n >= (step.Min ?? 0) && n <= (step.Max ?? 10),
+                "yesno" => value is AnswerYesNo.Yes or AnswerYesNo.No or AnswerYesNo.Unsure,
+                _ => choices?.Contains(value) == true,
+            };
+            if ((answer.Kind == "score") != (step.Kind == StepKinds.Number) || (answer.Kind == "yesno") != (step.Kind == StepKinds.YesNo))
             {
                 problems.Add($"{where}: kind '{answer.Kind}' does not fit a '{step.Kind}' question");
             }
@@ -61,6 +67,61 @@ public static class AnswerValidator
             }
         }
 
+        ValidateYesNo(content.Answers.YesNo, problems);
         return problems;
+    }
+
+    /// <summary>
+    /// yesNo: one entry each for yes, no and unsure with words in both languages, no word under two answers, and every
+    /// word written as the recogniser reads messages (lower case, no punctuation but ' and /), so it can match.
+    /// </summary>
+    private static void ValidateYesNo(AnswerYesNo yesNo, List<string> problems)
+    {
+        var where = $"{File}: yesNo";
+        foreach (var value in new[] { AnswerYesNo.Yes, AnswerYesNo.No, AnswerYesNo.Unsure })
+        {
+            var entries = yesNo.Values.Count(v => v.Value == value);
+            if (entries != 1)
+            {
+                problems.Add($"{where}: '{value}' needs exactly one entry, not {entries}");
+            }
+        }
+
+        foreach (var words in yesNo.Values)
+        {
+            if (words.Value is not (AnswerYesNo.Yes or AnswerYesNo.No or AnswerYesNo.Unsure))
+            {
+                problems.Add($"{where}: '{words.Value}' is not yes, no or unsure");
+            }
+
+            if (words.English.Count == 0 || words.Chinese.Count == 0)
+            {
+                problems.Add($"{where}: answer '{words.Value}' needs words in both English and Chinese");
+            }
+        }
+
+        var answerOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var words in yesNo.Values)
+        {
+            foreach (var word in words.English.Concat(words.Chinese))
+            {
+                if (answerOf.TryGetValue(word, out var other) && other != words.Value)
+                {
+                    problems.Add($"{where}: '{word}' is under both '{other}' and '{words.Value}'");
+                }
+
+                answerOf.TryAdd(word, words.Value);
+            }
+        }
+
+        var all = yesNo.Values.SelectMany(v => v.English.Concat(v.Chinese))
+            .Concat(yesNo.Strengthen.English).Concat(yesNo.Strengthen.Chinese)
+            .Concat(yesNo.NoEndings.English).Concat(yesNo.NoEndings.Chinese)
+            .Concat(yesNo.Openers.English).Concat(yesNo.Openers.Chinese)
+            .Concat(yesNo.Closers.English).Concat(yesNo.Closers.Chinese);
+        foreach (var word in all.Where(w => TextNormalizer.Normalize(w) != w).Distinct(StringComparer.Ordinal))
+        {
+            problems.Add($"{where}: '{word}' is not written as messages are read (lower case, no punctuation): '{TextNormalizer.Normalize(word)}'");
+        }
     }
 }

@@ -35,7 +35,7 @@ public sealed class SignCheck(CareContent content, IWarningSignCheck screen)
         {
             state.PendingSign = null;
             var flag = content.RedFlags.Flags.Find(f => f.Id == pending);
-            switch (YesNoRecognizer.Recognize(text))
+            switch (content.YesNo.Recognize(text))
             {
                 case YesNoAnswer.Yes when flag is not null:
                     return new SignDecision(SignOutcome.Route, flag);

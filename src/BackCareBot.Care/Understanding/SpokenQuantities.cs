@@ -103,6 +103,30 @@ public static class SpokenQuantities
         _ => null,
     };
 
+    /// <summary>The words that put a number just under it: "almost 16", "nearly 50", 快十六了, 将近五十.</summary>
+    private static readonly HashSet<string> Almost = new(["almost", "nearly", "快", "近"], StringComparer.Ordinal);
+
+    /// <summary>An age: the largest number stated; one just under it ("15, almost 16", 快十六了) is the year before it.</summary>
+    public static int? Age(List<TextUnit> units, int max)
+    {
+        int? best = null;
+        for (var i = 0; i < units.Count; i++)
+        {
+            if (!Articles.Contains(units[i].Raw) && Quantities.TryRead(units, i, out var value, out var length))
+            {
+                var age = i > 0 && Almost.Contains(units[i - 1].Raw) ? value - 1 : value;
+                if (value <= max && (best is null || age > best))
+                {
+                    best = age;
+                }
+
+                i += length - 1;
+            }
+        }
+
+        return best;
+    }
+
     /// <summary>Plain numbers (no article words), for ages and scores; the largest, and how many different ones.</summary>
     public static (int? Highest, int Distinct) Numbers(List<TextUnit> units, bool[] covered, int max)
     {

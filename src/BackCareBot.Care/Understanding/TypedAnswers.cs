@@ -18,6 +18,22 @@ public sealed class TypedAnswers(CareContent content)
 
     private readonly AnswerRecognizer _answers = new(content);
 
+    /// <summary>Yes / no / not sure in the words of answers.json's yesNo (a confirming question, "is that right?").</summary>
+    public YesNoAnswer? YesNo(string? text) => content.YesNo.Recognize(text);
+
+    /// <summary>
+    /// Yes / no / not sure typed to the yes/no question <paramref name="stepId"/>: the words every yes/no question
+    /// takes first, then the question's own words in answers.json ("heels are fine", 腰没动过手术, "I sleep right through").
+    /// </summary>
+    public YesNoAnswer? YesNo(string stepId, string? text) =>
+        content.YesNo.Recognize(text) ?? _answers.Recognize(stepId, text)?.Value switch
+        {
+            AnswerYesNo.Yes => YesNoAnswer.Yes,
+            AnswerYesNo.No => YesNoAnswer.No,
+            AnswerYesNo.Unsure => YesNoAnswer.Unsure,
+            _ => null,
+        };
+
     /// <summary>The choice a typed message gives for <paramref name="step"/> in people's words.</summary>
     public Answer? For(FlowStep step, string? text) => string.IsNullOrWhiteSpace(text) ? null : _answers.Recognize(step.Id, text);
 
@@ -45,7 +61,7 @@ public sealed class TypedAnswers(CareContent content)
     /// </summary>
     public bool Answers(FlowStep step, string text) => step.Kind switch
     {
-        StepKinds.YesNo => YesNoRecognizer.Recognize(text) is not null,
+        StepKinds.YesNo => YesNo(step.Id, text) is not null,
         StepKinds.Choice or StepKinds.Number => !_answers.Knows(step.Id) || NumberRecognizer.Recognize(text) is not null || _answers.Recognize(step.Id, text) is not null,
         _ => true,
     };

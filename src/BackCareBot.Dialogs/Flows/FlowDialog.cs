@@ -63,7 +63,7 @@ public sealed class FlowDialog<TTurn> : Dialog<TTurn>
         }
 
         var candidate = input.CardValue ?? input.Text;
-        var (value, unsure) = StepAnswerRecognizer.Recognize(step, candidate, () => _host.Options(dc, step));
+        var (value, unsure) = StepAnswerRecognizer.Recognize(step, candidate, _host, () => _host.Options(dc, step));
         if (unsure && step.AllowUnsure)
         {
             // One clarifying follow-up; if still unsure, a safety question counts as "yes".
@@ -236,7 +236,7 @@ public sealed class FlowDialog<TTurn> : Dialog<TTurn>
         else if (FlowForm.IsChecklist(form))
         {
             answers = [];
-            formAnswer = YesNoRecognizer.Recognize(input.Text) switch
+            formAnswer = _host.YesNo(form, input.Text) switch
             {
                 YesNoAnswer.No => FlowForm.NoneTicked,
                 YesNoAnswer.Yes or YesNoAnswer.Unsure => FlowForm.AskEach,
@@ -246,7 +246,7 @@ public sealed class FlowDialog<TTurn> : Dialog<TTurn>
         else
         {
             var first = fields.Find(f => !dc.State.Answers.ContainsKey(f.Id)) ?? fields[0];
-            var (value, _) = StepAnswerRecognizer.Recognize(first, input.Text, () => _host.Options(dc, first));
+            var (value, _) = StepAnswerRecognizer.Recognize(first, input.Text, _host, () => _host.Options(dc, first));
             answers = value is null ? [] : [new FormAnswer(first, value, value)];
             formAnswer = null;
         }

@@ -24,10 +24,17 @@ public interface IFlowTurn
     UserInput Input { get; }
 }
 
+/// <summary>Reads yes / no / not sure typed to a question: the words every yes/no question takes, then the question's own.</summary>
+public interface IYesNoReader
+{
+    YesNoAnswer? YesNo(FlowStep step, string? text);
+}
+
 /// <summary>What a flow needs from the bot that runs it: words, rendering, domain actions, safety hooks and facts.</summary>
-public interface IFlowHost<TTurn>
+public interface IFlowHost<TTurn> : IYesNoReader
     where TTurn : IFlowTurn
 {
+
     Task AskAsync(DialogContext<TTurn> dc, FlowStep step, AskReason reason, CancellationToken cancellationToken);
 
     Task TellAsync(DialogContext<TTurn> dc, IReadOnlyList<string> keys, CancellationToken cancellationToken);

@@ -6,12 +6,12 @@ namespace BackCareBot.Dialogs.Flows;
 /// <summary>A typed answer to one question step, by its kind: yes/no (and "not sure"), a number in range, free text, or a choice.</summary>
 internal static class StepAnswerRecognizer
 {
-    public static (string? Value, bool Unsure) Recognize(FlowStep step, string? text, Func<IReadOnlyList<ChoiceOption>> options)
+    public static (string? Value, bool Unsure) Recognize(FlowStep step, string? text, IYesNoReader yesNo, Func<IReadOnlyList<ChoiceOption>> options)
     {
         switch (step.Kind)
         {
             case StepKinds.YesNo:
-                return YesNoRecognizer.Recognize(text) switch
+                return yesNo.YesNo(step, text) switch
                 {
                     YesNoAnswer.Yes => ("yes", false),
                     YesNoAnswer.No => ("no", false),

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace BackCareBot.Dialogs.Recognition;
 
-/// <summary>Lower-cases, drops punctuation (ASCII and CJK) and emoji, and folds white space, so tables match typed answers.</summary>
+/// <summary>Lower-cases, drops punctuation (ASCII and CJK) and emoji, folds white space and the typographic apostrophe, so tables match typed answers.</summary>
 public static class TextNormalizer
 {
     public static string Normalize(string? text)
@@ -16,7 +16,13 @@ public static class TextNormalizer
         var space = false;
         foreach (var rune in text.Trim().EnumerateRunes())
         {
-            if (Rune.IsLetterOrDigit(rune) || rune.Value == '/' || rune.Value == '\'')
+            if (rune.Value == '\u2019')
+            {
+                // A typographic apostrophe ("don’t", from phones) reads as the typed one.
+                builder.Append('\'');
+                space = false;
+            }
+            else if (Rune.IsLetterOrDigit(rune) || rune.Value == '/' || rune.Value == '\'')
             {
                 if (space && builder.Length > 0)
                 {

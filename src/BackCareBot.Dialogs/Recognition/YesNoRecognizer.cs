@@ -7,40 +7,61 @@ public enum YesNoAnswer
     Unsure,
 }
 
-/// <summary>Yes / no / not sure in English and Chinese, from a table of whole phrases and leading words.</summary>
-public static class YesNoRecognizer
+/// <summary>
+/// The words for yes, no and not sure (both languages together), with the words that only strengthen the answer
+/// after them ("definitely not", 肯定没有), the endings that make a short Chinese answer a no (脚跟没事, 测验就不用了),
+/// and the words that open or close an answer without being it ("hmm", 嗯…, 据我所知; "thanks", 谢谢, 哈).
+/// </summary>
+public sealed record YesNoWords(
+    IReadOnlyList<string> Yes,
+    IReadOnlyList<string> No,
+    IReadOnlyList<string> Unsure,
+    IReadOnlyList<string> Strengtheners,
+    IReadOnlyList<string> NoEndings)
 {
-    private static readonly string[] UnsurePhrases =
-    [
-        "not sure", "unsure", "don't know", "dont know", "i don't know", "i dont know", "no idea", "maybe", "perhaps",
-        "possibly", "not certain", "can't tell", "cant tell", "dunno", "idk", "i'm not sure", "im not sure",
-        "不确定", "不知道", "说不准", "说不清", "可能", "也许", "不太确定", "不清楚", "或许", "不太清楚", "说不好",
-    ];
+    public IReadOnlyList<string> Openers { get; init; } = [];
 
-    private static readonly string[] NoPhrases =
-    [
-        "no", "nope", "nah", "not really", "no thanks", "no thank you", "never", "none", "not at all", "negative", "n",
-        "i don't", "i dont", "don't", "dont", "it doesn't", "it doesnt", "doesn't", "doesnt", "haven't", "havent",
-        "i haven't", "no i don't", "not", "none of these", "none of them", "neither",
-        "不用了", "不", "不是", "没有", "没", "否", "不对", "不会", "不用", "没有的", "都没有", "一个都没有", "以上都没有", "不要", "不行", "不需要",
-        "算了", "没顾上", "没来得及", "没空", "好像没有", "应该没有",
-    ];
+    public IReadOnlyList<string> Closers { get; init; } = [];
+}
 
-    private static readonly string[] YesPhrases =
-    [
-        "yes", "yeah", "yep", "yup", "y", "sure", "ok", "okay", "of course", "correct", "right", "true", "i do", "i have",
-        "it does", "does", "definitely", "absolutely", "affirmative", "yes please", "go on", "go ahead", "let's start", "lets start", "let's go", "lets go", "alright", "all right", "sounds good", "i agree", "agree", "agreed", "indeed",
-        "是", "是的", "对", "对的", "有", "有的", "好", "好的", "嗯", "可以", "行", "同意", "我同意", "没错", "确实", "会", "需要", "要",
-        "sometimes", "now and then", "a little", "a little bit", "a bit", "a little bit yes", "有时候", "有时候会", "有时会", "偶尔", "有点", "有一点", "好啊", "行啊", "确定", "会的",
-    ];
+/// <summary>
+/// Yes / no / not sure in English and Chinese, from whole phrases and leading words. The words come from the content
+/// (answers.json's yesNo) and are normalised once, when the recogniser is built; reading a message allocates its
+/// normalised text, and only when it needs them the rest after an opener or a strengthener and the clauses of a longer one.
+/// </summary>
+public sealed class YesNoRecognizer
+{
+    /// <summary>How many characters may follow a Chinese "not sure" in its message (two for yes and no).</summary>
+    private const int UnsureTail = 8;
 
-    // Words that only make the answer after them stronger: "definitely not" is no, "肯定没有" is no; alone they are yes.
-    private static readonly string[] Intensifiers = ["definitely ", "absolutely ", "certainly ", "really ", "肯定", "绝对", "当然", "真的"];
+    private static readonly char[] ClauseBreaks = [',', '，', '.', '。', '?', '？', '!', '！', ';', '；', '、'];
 
-    // A short Chinese answer that names a part and says it is fine or does not help: "脚后跟没事", "脚跟不疼", "吃布洛芬没什么用" are no.
-    private static readonly string[] FineEndings = ["没事", "没事儿", "没问题", "好好的", "不疼", "不痛", "没用", "没什么用"];
+    private readonly HashSet<string> _yesWhole;
+    private readonly Phrase[] _yes;
+    private readonly Phrase[] _no;
+    private readonly Phrase[] _unsure;
+    private readonly string[] _strengtheners;
+    private readonly string[] _noEndings;
+    private readonly string[] _openers;
+    private readonly string[] _closers;
 
-    public static YesNoAnswer? Recognize(string? text)
+    public YesNoRecognizer(YesNoWords words)
+    {
+        _yes = Phrases(words.Yes);
+        _no = Phrases(words.No);
+        _unsure = Phrases(words.Unsure);
+        _yesWhole = new HashSet<string>(_yes.Select(p => p.Text), StringComparer.Ordinal);
+
+        // "definitely" strengthens "definitely not" (a word of its own); 肯定 strengthens 肯定没有 (no space in Chinese).
+        _strengtheners = [.. Normalized(words.Strengtheners).Select(w => TextNormalizer.IsCjk(w[^1]) ? w : w + " ")];
+        _noEndings = [.. Normalized(words.NoEndings)];
+
+        // An opener is followed by the answer ("hmm not sure", 嗯 不好说); a closer follows it ("no thanks", 木有怀孕哈).
+        _openers = [.. Normalized(words.Openers).Select(w => TextNormalizer.IsCjk(w[^1]) ? w : w + " ")];
+        _closers = [.. Normalized(words.Closers).Select(w => TextNormalizer.IsCjk(w[0]) ? w : " " + w)];
+    }
+
+    public YesNoAnswer? Recognize(string? text)
     {
         var normalized = TextNormalizer.Normalize(text);
         if (normalized.Length == 0)
@@ -48,7 +69,25 @@ public static class YesNoRecognizer
             return null;
         }
 
-        foreach (var word in Intensifiers)
+        // "hmm not sure", 嗯…不好说, 据我所知没有: what follows the opener is the answer, when it reads as one.
+        foreach (var opener in _openers)
+        {
+            if (normalized.Length > opener.Length && normalized.StartsWith(opener, StringComparison.Ordinal) && Recognize(normalized[opener.Length..]) is { } opened)
+            {
+                return opened;
+            }
+        }
+
+        // "nope thanks", "木有怀孕 哈", "测验就不用了 谢谢": what comes before the closer is the answer.
+        foreach (var closer in _closers)
+        {
+            if (normalized.Length > closer.Length && normalized.EndsWith(closer, StringComparison.Ordinal) && Recognize(normalized[..^closer.Length]) is { } closed)
+            {
+                return closed;
+            }
+        }
+
+        foreach (var word in _strengtheners)
         {
             if (normalized.Length > word.Length && normalized.StartsWith(word, StringComparison.Ordinal) && Recognize(normalized[word.Length..]) is YesNoAnswer.No)
             {
@@ -56,7 +95,9 @@ public static class YesNoRecognizer
             }
         }
 
-        foreach (var ending in FineEndings)
+        // A short Chinese answer that names a part and says it is fine or does not help, or declines: "脚后跟没事",
+        // "脚跟不疼", "测验就不用了" are no.
+        foreach (var ending in _noEndings)
         {
             if (normalized.Length <= ending.Length + 4 && normalized.Length > ending.Length && normalized.EndsWith(ending, StringComparison.Ordinal) && TextNormalizer.IsCjk(normalized[0]))
             {
@@ -66,47 +107,70 @@ public static class YesNoRecognizer
 
         // A whole-phrase match wins ("没错" is yes although it starts like "没"); then the most specific
         // lists first: "not sure" must not read as "no", "没有" not as "有".
-        if (Array.IndexOf(YesPhrases, normalized) >= 0)
+        if (_yesWhole.Contains(normalized))
         {
             return YesNoAnswer.Yes;
         }
 
-        if (Matches(normalized, UnsurePhrases))
+        // "never heard of it, not sure": a not sure that closes the message, after a break, wins over what opens it.
+        if (EndsWithAny(normalized, _unsure))
         {
             return YesNoAnswer.Unsure;
         }
 
-        if (Matches(normalized, NoPhrases))
+        if (Matches(normalized, _unsure, UnsureTail))
+        {
+            return YesNoAnswer.Unsure;
+        }
+
+        if (Matches(normalized, _no))
         {
             return YesNoAnswer.No;
         }
 
-        return Matches(normalized, YesPhrases) ? YesNoAnswer.Yes : ByClause(text!);
+        return Matches(normalized, _yes) ? YesNoAnswer.Yes : ByClause(text!);
     }
-
-    private static readonly char[] ClauseBreaks = [',', '，', '.', '。', '?', '？', '!', '！', ';', '；', '、'];
 
     /// <summary>
     /// An answer that opens or closes a longer message in a clause of its own: "好啊，提醒我" is yes, "不太清楚，可能我舅舅有"
     /// and "what's that? not sure" are not sure. The opening clause is read first.
     /// </summary>
-    private static YesNoAnswer? ByClause(string text)
+    private YesNoAnswer? ByClause(string text)
     {
         var clauses = text.Split(ClauseBreaks, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return clauses.Length < 2 ? null : Recognize(clauses[0]) ?? Recognize(clauses[^1]);
     }
 
-    private static bool Matches(string normalized, string[] phrases)
+    private static bool Matches(string normalized, Phrase[] phrases, int tail = 2)
     {
         foreach (var phrase in phrases)
         {
-            if (normalized == phrase || normalized.StartsWith(phrase + " ", StringComparison.Ordinal))
+            if (normalized.StartsWith(phrase.Text, StringComparison.Ordinal))
             {
-                return true;
-            }
+                var rest = normalized.Length - phrase.Text.Length;
+                if (rest == 0 || normalized[phrase.Text.Length] == ' ')
+                {
+                    return true;
+                }
 
-            // Chinese answers are often the phrase plus a few characters ("没有啊", "是的呢").
-            if (TextNormalizer.IsCjk(phrase[0]) && normalized.StartsWith(phrase, StringComparison.Ordinal) && normalized.Length <= phrase.Length + 2)
+                // Chinese answers are often the phrase plus a few characters ("没有啊", "是的呢"); not sure, the phrase and
+                // what is not known ("不太清楚家里人有没有").
+                if (phrase.Cjk && rest <= tail)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool EndsWithAny(string normalized, Phrase[] phrases)
+    {
+        foreach (var phrase in phrases)
+        {
+            var start = normalized.Length - phrase.Text.Length;
+            if (start > 0 && normalized[start - 1] == ' ' && normalized.EndsWith(phrase.Text, StringComparison.Ordinal))
             {
                 return true;
             }
@@ -114,4 +178,11 @@ public static class YesNoRecognizer
 
         return false;
     }
+
+    private static IEnumerable<string> Normalized(IEnumerable<string> words) =>
+        words.Select(TextNormalizer.Normalize).Where(w => w.Length > 0).Distinct(StringComparer.Ordinal);
+
+    private static Phrase[] Phrases(IEnumerable<string> words) => [.. Normalized(words).Select(w => new Phrase(w, TextNormalizer.IsCjk(w[0])))];
+
+    private readonly record struct Phrase(string Text, bool Cjk);
 }

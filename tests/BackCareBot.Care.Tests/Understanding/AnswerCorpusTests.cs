@@ -54,12 +54,25 @@ public sealed class AnswerCorpusTests(ITestOutputHelper output)
 
     private static readonly Localization.Localizer Labels = new(ConversationDriver.Content);
 
+    private static readonly TypedAnswers Typed = new(ConversationDriver.Content);
+
+    private static readonly HashSet<string> YesNoSteps = [.. ConversationDriver.Content.Flows.Values
+        .SelectMany(f => f.Steps).Where(s => s.Kind == Dialogs.Flows.StepKinds.YesNo).Select(s => s.Id)];
+
     internal static string? Understood(Utterance row) =>
-        Answers.Knows(row.Step)
+        YesNoSteps.Contains(row.Step)
+            ? Typed.YesNo(row.Step, row.Text) switch
+            {
+                YesNoAnswer.Yes => "yes",
+                YesNoAnswer.No => "no",
+                YesNoAnswer.Unsure => "unsure",
+                _ => null,
+            }
+            : Answers.Knows(row.Step)
             ? Answers.Recognize(row.Step, row.Text)?.Value
             : ChoiceSteps.TryGetValue(row.Step, out var choice)
             ? ChoiceRecognizer.Recognize(row.Text, [.. choice.Choices!.Select(c => new ChoiceOption(c.Value, Labels.Phrases(c.Label)))])
-            : YesNoRecognizer.Recognize(row.Text) switch
+            : ConversationDriver.Content.YesNo.Recognize(row.Text) switch
             {
                 YesNoAnswer.Yes => "yes",
                 YesNoAnswer.No => "no",
