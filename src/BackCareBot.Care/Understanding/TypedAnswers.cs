@@ -24,15 +24,26 @@ public sealed class TypedAnswers(CareContent content)
     /// <summary>
     /// Yes / no / not sure typed to the yes/no question <paramref name="stepId"/>: the words every yes/no question
     /// takes first, then the question's own words in answers.json ("heels are fine", 腰没动过手术, "I sleep right through").
+    /// A question's own "yes" also wins over a shared "no" it starts with: "no strength in it" and 没有力气 answer "is the
+    /// foot getting weaker?" with yes, "no feeling" answers "is there numbness?" with yes.
     /// </summary>
-    public YesNoAnswer? YesNo(string stepId, string? text) =>
-        content.YesNo.Recognize(text) ?? _answers.Recognize(stepId, text)?.Value switch
+    public YesNoAnswer? YesNo(string stepId, string? text)
+    {
+        var shared = content.YesNo.Recognize(text);
+        if (shared is not (null or YesNoAnswer.No))
+        {
+            return shared;
+        }
+
+        var own = _answers.Recognize(stepId, text)?.Value switch
         {
             AnswerYesNo.Yes => YesNoAnswer.Yes,
             AnswerYesNo.No => YesNoAnswer.No,
             AnswerYesNo.Unsure => YesNoAnswer.Unsure,
-            _ => null,
+            _ => (YesNoAnswer?)null,
         };
+        return shared is null || own is YesNoAnswer.Yes ? own ?? shared : shared;
+    }
 
     /// <summary>The choice a typed message gives for <paramref name="step"/> in people's words.</summary>
     public Answer? For(FlowStep step, string? text) => string.IsNullOrWhiteSpace(text) ? null : _answers.Recognize(step.Id, text);

@@ -52,6 +52,18 @@ public class YesNoWordsTests
     [InlineData("night_waking", "一觉睡到天亮", YesNoAnswer.No)]
     [InlineData("offer_quiz", "不做测验了", YesNoAnswer.No)]
     [InlineData("consent", "the weather is nice", null)]
+    [InlineData("foot_weak", "没有力气", YesNoAnswer.Yes)]
+    [InlineData("foot_weak", "越来越没力气了", YesNoAnswer.Yes)]
+    [InlineData("foot_weak", "no strength in it", YesNoAnswer.Yes)]
+    [InlineData("foot_weak", "not much strength lately", YesNoAnswer.Yes)]
+    [InlineData("foot_weak", "使不上劲", YesNoAnswer.Yes)]
+    [InlineData("foot_weak", "no weakness", YesNoAnswer.No)]
+    [InlineData("foot_weak", "没有，力气正常", YesNoAnswer.No)]
+    [InlineData("foot_weak", "no, it's fine", YesNoAnswer.No)]
+    [InlineData("leg_numb", "no feeling in it", YesNoAnswer.Yes)]
+    [InlineData("leg_numb", "没知觉", YesNoAnswer.Yes)]
+    [InlineData("leg_numb", "no numbness", YesNoAnswer.No)]
+    [InlineData("leg_numb", "没有", YesNoAnswer.No)]
     public void A_question_reads_its_own_words(string step, string text, YesNoAnswer? expected) =>
         Assert.Equal(expected, new TypedAnswers(ConversationDriver.Content).YesNo(step, text));
 
