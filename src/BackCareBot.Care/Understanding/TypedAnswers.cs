@@ -24,13 +24,14 @@ public sealed class TypedAnswers(CareContent content)
     /// <summary>
     /// Yes / no / not sure typed to the yes/no question <paramref name="stepId"/>: the words every yes/no question
     /// takes first, then the question's own words in answers.json ("heels are fine", 腰没动过手术, "I sleep right through").
-    /// A question's own "yes" also wins over a shared "no" it starts with: "no strength in it" and 没有力气 answer "is the
-    /// foot getting weaker?" with yes, "no feeling" answers "is there numbness?" with yes.
+    /// A question's own "yes" also wins over a shared "no" or "not sure" it starts with: "no strength in it" and 没有力气
+    /// answer "is the foot getting weaker?" with yes, "no feeling" answers "is there numbness?" with yes, 不知道什么时候该小便
+    /// "have you lost the feeling that your bladder is full?".
     /// </summary>
     public YesNoAnswer? YesNo(string stepId, string? text)
     {
         var shared = content.YesNo.Recognize(text);
-        if (shared is not (null or YesNoAnswer.No))
+        if (shared is YesNoAnswer.Yes)
         {
             return shared;
         }

@@ -64,6 +64,16 @@ public class YesNoWordsTests
     [InlineData("leg_numb", "没知觉", YesNoAnswer.Yes)]
     [InlineData("leg_numb", "no numbness", YesNoAnswer.No)]
     [InlineData("leg_numb", "没有", YesNoAnswer.No)]
+    [InlineData("rf03b", "没知觉", YesNoAnswer.Yes)]
+    [InlineData("rf03b", "I can't feel anything when I wipe", YesNoAnswer.Yes)]
+    [InlineData("rf03b", "no, feels normal", YesNoAnswer.No)]
+    [InlineData("rf04b", "I don't feel it any more", YesNoAnswer.Yes)]
+    [InlineData("rf04b", "不知道什么时候该小便了", YesNoAnswer.Yes)]
+    [InlineData("rf04b", "no", YesNoAnswer.No)]
+    [InlineData("rf16", "没有力气", YesNoAnswer.Yes)]
+    [InlineData("rf06", "两条腿都没力气", YesNoAnswer.Yes)]
+    [InlineData("rf07", "没什么感觉了", YesNoAnswer.Yes)]
+    [InlineData("rf07", "没有", YesNoAnswer.No)]
     public void A_question_reads_its_own_words(string step, string text, YesNoAnswer? expected) =>
         Assert.Equal(expected, new TypedAnswers(ConversationDriver.Content).YesNo(step, text));
 
