@@ -57,7 +57,7 @@ public sealed class WeeklySummaryCard(CareContent content, Localizer localizer)
         });
     }
 
-    private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
+    private static JsonNode Fact(string title, string value) => new JsonObject { ["title"] = title, ["value"] = value };
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
