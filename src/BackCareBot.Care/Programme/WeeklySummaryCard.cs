@@ -44,12 +44,10 @@ public sealed class WeeklySummaryCard(CareContent content, Localizer localizer)
         {
             ["title"] = T("weekly.title"),
             ["period"] = $"{Date(week.From)} – {Date(week.To)}",
-            ["facts"] = new JsonArray
-            {
+            ["facts"] = new JsonArray(
                 Fact(T("weekly.checkins"), DaysOf(week.CheckedIn)),
                 Fact(T("weekly.pain"), pain),
-                Fact(T("weekly.exercised"), DaysOf(week.Exercised)),
-            },
+                Fact(T("weekly.exercised"), DaysOf(week.Exercised))),
             ["labels"] = new JsonObject { ["next"] = T("weekly.next") },
             ["next"] = T($"weekly.next_{week.Next}").Replace("{good}", Number(progression.GoodDays), StringComparison.Ordinal)
                 .Replace("{days}", Number(progression.OfLastDays), StringComparison.Ordinal),
@@ -57,7 +55,7 @@ public sealed class WeeklySummaryCard(CareContent content, Localizer localizer)
         });
     }
 
-    private static JsonNode Fact(string title, string value) => new JsonObject { ["title"] = title, ["value"] = value };
+    private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
