@@ -7,11 +7,15 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 if [ ! -d src/BackCareBot.Web/webchat/node_modules ]; then
   (cd src/BackCareBot.Web/webchat && npm ci --no-audit --no-fund --loglevel=error)
 fi
-# Runs the published app: publishing precompiles it (ReadyToRun, see src/BackCareBot.Web/BotRuntime.props), so the
-# first turn after a start does not wait for the JIT. Publishing is incremental; the first one takes a minute or two.
-dotnet publish src/BackCareBot.Web -c Release -o src/BackCareBot.Web/bin/Release/publish --nologo -v q
+# Runs the published app, compiled ahead of time so the first turn after a start does not wait for the JIT: Native
+# AOT, or ReadyToRun where that cannot be built (scripts/publish-bot.sh says why). Publishing is incremental; the
+# first Native AOT publish takes several minutes.
+published="$(scripts/publish-bot.sh | tail -n 1)"
 # As `dotnet run` did: the project folder as working directory (content root: appsettings.json, the .data state
 # folder) and the launch profile's environment (Properties/launchSettings.json).
 cd src/BackCareBot.Web
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
-exec dotnet bin/Release/publish/BackCareBot.Web.dll "$@"
+if [ -f "$published/BackCareBot.Web.dll" ]; then
+  exec dotnet "$published/BackCareBot.Web.dll" "$@"
+fi
+exec "$published/BackCareBot.Web" "$@"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # A/B of runtime settings on the published bot (bench/README.md, "Comparing settings"): each variant is a list of
 # environment assignments for the bot (DOTNET_* runtime knobs, app settings as Section__Key=value, or BOT_DIR=<a
-# publish folder> to run another build); the variants run one after the other on fresh processes and empty stores,
-# ROUNDS times in turn (ABAB...), with the same load, and each prints its CPU ms per turn (/proc: over the whole load
+# publish folder> to run another build, ReadyToRun or Native AOT); the variants run one after the other on fresh
+# processes and empty stores, ROUNDS times in turn (ABAB...), with the same load, and each prints its CPU ms per turn (/proc: over the whole load
 # run, and over the measured window alone, after the warm-up), turns/s, p99 and
 # peak RSS, and the time and CPU to its first answered turn. Nothing is published: run bench/run.sh (or dotnet publish) first.
 # Usage: VARIANTS='|DOTNET_GCgen0size=0x400000|DOTNET_GCConserveMemory=5' bench/compare.sh
@@ -21,6 +21,9 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 source "$bench/lib.sh"
+# The build bench/run.sh last published: Native AOT (scripts/publish-bot.sh), else ReadyToRun.
+default_dir="$web/bin/Release/native"
+[ -x "$default_dir/BackCareBot.Web" ] || default_dir="$web/bin/Release/publish"
 IFS='|' read -r -a variants <<<"${VARIANTS:-}"
 [ "${#variants[@]}" -gt 0 ] || variants=("")
 
@@ -29,15 +32,16 @@ echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
 for round in $(seq 1 "$rounds"); do
   for index in "${!variants[@]}"; do
     variant="${variants[$index]}"
-    dir="$web/bin/Release/publish" settings=()
+    dir="$default_dir" settings=()
     for assignment in $variant; do
       case "$assignment" in BOT_DIR=*) dir="${assignment#BOT_DIR=}" ;; *) settings+=("$assignment") ;; esac
     done
+    bot_command "$dir"
     rm -rf "$work/state"
     start_ms=$(date +%s%3N)
     # The runtime settings the Bicep gives App Service, then the variant's (later assignments win).
     (cd "$web" && exec env ASPNETCORE_ENVIRONMENT=Production DOTNET_EnableWriteXorExecute=0 DOTNET_GCgen0size=0x600000 \
-      Storage__DataFolder="$work/state" "${settings[@]}" dotnet "$dir/BackCareBot.Web.dll" --urls "http://127.0.0.1:$ours_port" >"$work/ours.log" 2>&1) &
+      Storage__DataFolder="$work/state" "${settings[@]}" "${bot_cmd[@]}" --urls "http://127.0.0.1:$ours_port" >"$work/ours.log" 2>&1) &
     ours_pid=$!; pids+=("$ours_pid")
     first_cpu_file="$work/first-cpu"
     first_ms=$(first_turn "$ours_port" "$start_ms" "$ours_pid")

@@ -1,5 +1,11 @@
 # Shared by bench/run.sh and bench/size.sh (sourced; expects $work, $load, $users, $warmup, $duration, $connector_port, $pids).
 
+# The command that runs a published bot (sets the array bot_cmd): `dotnet BackCareBot.Web.dll` for a ReadyToRun
+# publish, the executable itself for a Native AOT one (no .dll in its folder).
+bot_command() { # publish folder
+  if [ -f "$1/BackCareBot.Web.dll" ]; then bot_cmd=(dotnet "$1/BackCareBot.Web.dll"); else bot_cmd=("$1/BackCareBot.Web"); fi
+}
+
 wait_healthy() { # url, seconds
   for _ in $(seq 1 $(($2 * 10))); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done
   echo "not healthy: $1" >&2; return 1

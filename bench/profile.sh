@@ -14,7 +14,7 @@ ours_port=3980 connector_port=3990
 command -v perf >/dev/null || { echo "perf is not installed (apt-get install linux-perf)" >&2; exit 1; }
 web="$root/src/BackCareBot.Web"
 load="$bench/BackCareBot.Load/bin/Release/net10.0/BackCareBot.Load.dll"
-[ -f "$web/bin/Release/publish/BackCareBot.Web.dll" ] && [ -f "$load" ] || { echo "publish the bot and build the load generator first (bench/run.sh)" >&2; exit 1; }
+[ -f "$web/bin/Release/publish/BackCareBot.Web.dll" ] && [ -f "$load" ] || { echo "publish the bot ReadyToRun first (perf names the JIT's methods; bench/run.sh publishes Native AOT): dotnet publish src/BackCareBot.Web -c Release -o src/BackCareBot.Web/bin/Release/publish; and build the load generator (bench/run.sh)" >&2; exit 1; }
 work="$(mktemp -d "${TMPDIR:-/tmp}/profile.XXXXXX")"
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }

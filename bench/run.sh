@@ -16,11 +16,14 @@ for tool in jq sqlite3 curl; do
   command -v "$tool" >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool" >/dev/null; }
 done
 
-echo "==> build: the bot published as ./run.sh publishes it (Release, ReadyToRun); the load generator" >&2
+echo "==> build: the bot published as ./run.sh publishes it (Release, Native AOT or else ReadyToRun); the load generator" >&2
 web="$root/src/BackCareBot.Web"
-dotnet publish "$web" -c Release -o "$web/bin/Release/publish" --nologo -v q >&2
+published="$("$root/scripts/publish-bot.sh" | tail -n 1)"
 dotnet build "$bench/BackCareBot.Load" -c Release --nologo -v q >&2
 [ -d "$bench/botbuilder-js/node_modules" ] || (cd "$bench/botbuilder-js" && npm ci --no-audit --no-fund --loglevel=error >&2)
+# The publish and the install leave hundreds of MB of dirty pages: written back now, and a pause, so the first start
+# below is timed against the bot's own work rather than the disk's.
+sync; sleep "${SETTLE_SECONDS:-5}"
 
 load="$bench/BackCareBot.Load/bin/Release/net10.0/BackCareBot.Load.dll"
 work="$(mktemp -d)"
@@ -28,13 +31,14 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 source "$bench/lib.sh"
+bot_command "$published"
 
 # The bot as it runs in Azure: Production settings (appsettings.json only), anonymous (no app id), SQLite in a
 # fresh folder. Its working directory is the project folder, as ./run.sh runs it.
 start_ours() { # data folder, log file; sets ours_pid
   # The runtime settings the Bicep gives App Service (deploymentTemplates/azure/modules/webApp.bicep).
   (cd "$web" && ASPNETCORE_ENVIRONMENT=Production DOTNET_EnableWriteXorExecute=0 DOTNET_GCgen0size=0x600000 Storage__DataFolder="$1" CheckIn__PollInterval="$(interval "${CHECKIN_POLL_SECONDS:-60}")" \
-    exec dotnet bin/Release/publish/BackCareBot.Web.dll --urls "http://127.0.0.1:$ours_port" >"$2" 2>&1) &
+    exec "${bot_cmd[@]}" --urls "http://127.0.0.1:$ours_port" >"$2" 2>&1) &
   ours_pid=$!; pids+=("$ours_pid")
 }
 

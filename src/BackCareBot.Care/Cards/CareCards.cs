@@ -42,7 +42,7 @@ public sealed class CareCards(CareContent content, Localizer localizer, Func<str
         var buttons = new JsonArray();
         foreach (var choice in choices)
         {
-            buttons.Add(new JsonObject { ["title"] = localizer.Text(locale, choice.Label), ["value"] = choice.Value });
+            buttons.Add((JsonNode)new JsonObject { ["title"] = localizer.Text(locale, choice.Label), ["value"] = choice.Value });
         }
 
         return Expand("question", new JsonObject { ["prompt"] = prompt, ["step"] = step.Id, ["run"] = run, ["buttons"] = buttons });
@@ -63,10 +63,10 @@ public sealed class CareCards(CareContent content, Localizer localizer, Func<str
             var choices = new JsonArray();
             foreach (var (value, label) in FieldChoices(field, checklist))
             {
-                choices.Add(new JsonObject { ["title"] = T(label), ["value"] = value });
+                choices.Add((JsonNode)new JsonObject { ["title"] = T(label), ["value"] = value });
             }
 
-            fields.Add(new JsonObject
+            fields.Add((JsonNode)new JsonObject
             {
                 ["id"] = field.Id,
                 ["label"] = T(field.Prompt!),
@@ -138,7 +138,7 @@ public sealed class CareCards(CareContent content, Localizer localizer, Func<str
         for (var i = 0; i < exercise.Steps.Count; i++)
         {
             // The number in a column of its own: "1. text" would be a Markdown list, which renderers number afresh per block.
-            steps.Add(new JsonObject { ["number"] = (i + 1).ToString(CultureInfo.InvariantCulture), ["text"] = T(exercise.Steps[i]) });
+            steps.Add((JsonNode)new JsonObject { ["number"] = (i + 1).ToString(CultureInfo.InvariantCulture), ["text"] = T(exercise.Steps[i]) });
         }
 
         var sources = exercise.Sources.Select(id => content.Sources[id]).ToList();

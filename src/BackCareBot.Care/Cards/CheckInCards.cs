@@ -35,10 +35,10 @@ public sealed class CheckInCards(CareCards cards, Localizer localizer)
             var choices = new JsonArray();
             foreach (var choice in step.Choices!)
             {
-                choices.Add(new JsonObject { ["title"] = T(choice.Label), ["value"] = choice.Value });
+                choices.Add((JsonNode)new JsonObject { ["title"] = T(choice.Label), ["value"] = choice.Value });
             }
 
-            questions.Add(new JsonObject
+            questions.Add((JsonNode)new JsonObject
             {
                 ["id"] = input,
                 ["label"] = T(step.Prompt!),
@@ -58,16 +58,16 @@ public sealed class CheckInCards(CareCards cards, Localizer localizer)
             for (var score = start; score <= Math.Min(start + ScoresPerRow - 1, max); score++)
             {
                 var value = score.ToString(CultureInfo.InvariantCulture);
-                buttons.Add(new JsonObject { ["title"] = value, ["value"] = value });
+                buttons.Add((JsonNode)new JsonObject { ["title"] = value, ["value"] = value });
             }
 
-            scores.Add(new JsonObject { ["buttons"] = buttons });
+            scores.Add((JsonNode)new JsonObject { ["buttons"] = buttons });
         }
 
         var days = new JsonArray();
         foreach (var count in PauseDays)
         {
-            days.Add(new JsonObject { ["title"] = localizer.Text(locale, "card.checkin_days", "days", count.ToString(CultureInfo.InvariantCulture)), ["value"] = count.ToString(CultureInfo.InvariantCulture) });
+            days.Add((JsonNode)new JsonObject { ["title"] = localizer.Text(locale, "card.checkin_days", "days", count.ToString(CultureInfo.InvariantCulture)), ["value"] = count.ToString(CultureInfo.InvariantCulture) });
         }
 
         return cards.Expand(Card, new JsonObject
@@ -102,7 +102,7 @@ public sealed class CheckInCards(CareCards cards, Localizer localizer)
         var quick = new JsonArray();
         foreach (var time in QuickTimes)
         {
-            quick.Add(new JsonObject { ["title"] = time, ["value"] = time });
+            quick.Add((JsonNode)new JsonObject { ["title"] = time, ["value"] = time });
         }
 
         JsonArray? zoneChoices = null;
@@ -111,7 +111,7 @@ public sealed class CheckInCards(CareCards cards, Localizer localizer)
             zoneChoices = [];
             foreach (var zone in zones)
             {
-                zoneChoices.Add(new JsonObject { ["title"] = CheckInZones.Label(zone, now), ["value"] = zone });
+                zoneChoices.Add((JsonNode)new JsonObject { ["title"] = CheckInZones.Label(zone, now), ["value"] = zone });
             }
         }
 

@@ -44,12 +44,10 @@ public sealed class WeeklySummaryCard(CareContent content, Localizer localizer)
         {
             ["title"] = T("weekly.title"),
             ["period"] = $"{Date(week.From)} – {Date(week.To)}",
-            ["facts"] = new JsonArray
-            {
+            ["facts"] = new JsonArray(
                 Fact(T("weekly.checkins"), DaysOf(week.CheckedIn)),
                 Fact(T("weekly.pain"), pain),
-                Fact(T("weekly.exercised"), DaysOf(week.Exercised)),
-            },
+                Fact(T("weekly.exercised"), DaysOf(week.Exercised))),
             ["labels"] = new JsonObject { ["next"] = T("weekly.next") },
             ["next"] = T($"weekly.next_{week.Next}").Replace("{good}", Number(progression.GoodDays), StringComparison.Ordinal)
                 .Replace("{days}", Number(progression.OfLastDays), StringComparison.Ordinal),

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Options;
 
 namespace BackCareBot.Web.Hosting;
@@ -8,8 +9,11 @@ namespace BackCareBot.Web.Hosting;
 /// </summary>
 public static partial class Settings
 {
+    // The annotations say what the container and the options factory create (kept when the app is trimmed, Native AOT).
     /// <summary>Checks a bound section with <typeparamref name="TValidator"/> at start-up (bind at the call site: the binder is source-generated).</summary>
-    public static OptionsBuilder<TOptions> ValidatedBy<TOptions, TValidator>(this OptionsBuilder<TOptions> options)
+    public static OptionsBuilder<TOptions> ValidatedBy<
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions,
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TValidator>(this OptionsBuilder<TOptions> options)
         where TOptions : class
         where TValidator : class, IValidateOptions<TOptions>
     {
@@ -46,7 +50,7 @@ public static partial class Settings
         void Read();
     }
 
-    private sealed class SettingsSection<TOptions>(IOptions<TOptions> options) : ISettingsSection
+    private sealed class SettingsSection<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(IOptions<TOptions> options) : ISettingsSection
         where TOptions : class
     {
         public void Read() => _ = options.Value;

@@ -6,9 +6,10 @@ using System.Net.Sockets;
 namespace BackCareBot.Web.Tests.Fakes;
 
 /// <summary>
-/// The bot as it is deployed: BackCareBot.Web.dll in its own process (`dotnet BackCareBot.Web.dll`), Production
-/// settings from its appsettings.json, SQLite state in a given folder, on a free loopback port. Its console output is
-/// kept, so tests can read the log lines exactly as an operator would.
+/// The bot as it is deployed: BackCareBot.Web.dll in its own process (`dotnet BackCareBot.Web.dll`, or a published
+/// build named by BACKCAREBOT_PUBLISHED_BOT), Production settings from its appsettings.json, SQLite state in a given
+/// folder, on a free loopback port. Its console output is kept, so tests can read the log lines exactly as an operator
+/// would.
 /// </summary>
 public sealed class BotProcess : IAsyncDisposable
 {
@@ -43,14 +44,23 @@ public sealed class BotProcess : IAsyncDisposable
     public static async Task<BotProcess> StartAsync(string dataFolder, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet")
+        // BACKCAREBOT_PUBLISHED_BOT names a publish folder to run instead of the build beside the tests: a
+        // ReadyToRun one (BackCareBot.Web.dll) or a Native AOT one (the BackCareBot.Web executable alone).
+        var published = Environment.GetEnvironmentVariable("BACKCAREBOT_PUBLISHED_BOT");
+        var folder = string.IsNullOrEmpty(published) ? AppContext.BaseDirectory : Path.GetFullPath(published);
+        var dll = Path.Combine(folder, "BackCareBot.Web.dll");
+        var start = new ProcessStartInfo(File.Exists(dll) ? "dotnet" : Path.Combine(folder, "BackCareBot.Web"))
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BackCareBot.Web.dll"));
+        if (File.Exists(dll))
+        {
+            start.ArgumentList.Add(dll);
+        }
+
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
