@@ -29,7 +29,7 @@ public class YesNoWordsTests
         { "不确定", YesNoAnswer.Unsure }, { "不知道", YesNoAnswer.Unsure }, { "说不清", YesNoAnswer.Unsure }, { "可能", YesNoAnswer.Unsure },
         { "好啊，提醒我", YesNoAnswer.Yes }, { "sometimes, yeah", YesNoAnswer.Yes }, { "what's that? not sure", YesNoAnswer.Unsure },
         { "不太清楚，可能我舅舅有", YesNoAnswer.Unsure }, { "脚跟不疼", YesNoAnswer.No }, { "吃布洛芬没什么用", YesNoAnswer.No },
-        { "hmm, not sure", YesNoAnswer.Unsure }, { "嗯…不好说", YesNoAnswer.Unsure }, { "嗯", YesNoAnswer.Yes }, { "嗯，是的", YesNoAnswer.Yes },
+        { "hmm, not sure", YesNoAnswer.Unsure }, { "嗯…不好说", YesNoAnswer.Unsure }, { "嗯，是的", YesNoAnswer.Yes },
         { "nope, thanks", YesNoAnswer.No }, { "木有哈", YesNoAnswer.No }, { "测验就不用了谢谢", YesNoAnswer.No }, { "这次先算了", YesNoAnswer.No },
         { "never heard of it, not sure", YesNoAnswer.Unsure }, { "I don’t know", YesNoAnswer.Unsure }, { "不可能", YesNoAnswer.No },
         { "不太清楚家里人有没有", YesNoAnswer.Unsure }, { "nothing new", YesNoAnswer.No }, { "aye", YesNoAnswer.Yes }, { "係啊", YesNoAnswer.Yes },
