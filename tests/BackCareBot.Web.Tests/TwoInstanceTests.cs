@@ -78,13 +78,16 @@ public sealed partial class TwoInstanceTests(ITestOutputHelper output)
         }
     }
 
+    private static readonly string[] Levels = ["warn:", "fail:", "crit:"];
+
     /// <summary>The first warnings and errors a bot process wrote: each entry's first line and the indented lines after it.</summary>
     private static IEnumerable<string> Warnings(string name, BotProcess bot)
     {
         var inEntry = false;
         return bot.Output.Where(line =>
         {
-            var header = line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal);
+            // Production lines start with their UTC timestamp ("2026-12-04T04:20:00.000Z warn: ...").
+            var header = Levels.Any(level => line.StartsWith(level, StringComparison.Ordinal) || line.Contains("Z " + level, StringComparison.Ordinal));
             inEntry = header || (inEntry && line.StartsWith(' '));
             return inEntry;
         }).Take(60).Select(line => $"{name}: {line}");

@@ -102,9 +102,10 @@ public static partial class BotEndpoints
         {
             outcome = await pipeline.ProcessAsync(activity, connector, http.RequestAborted, followUpWhenStarted: true);
         }
-        catch (ConnectorException)
+        catch (ConnectorException e)
         {
             // The turn and its replies are stored: the channel's retry of this activity delivers them.
+            LogNotDelivered(logger, e.StatusCode, e.Message);
             return ErrorResults.Problem(502, "The replies could not be delivered to the channel; they are kept and sent again when this activity is retried.");
         }
 
@@ -124,6 +125,9 @@ public static partial class BotEndpoints
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No MicrosoftAppId configured: running in anonymous local mode. Incoming requests are not authenticated, outgoing calls carry no token, and replies go only to loopback service URLs (127.0.0.0/8, ::1, localhost)")]
     private static partial void LogAnonymousMode(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Answered 502: the turn's replies could not be delivered (status {Status}, {Error}); kept for the channel's retry")]
+    private static partial void LogNotDelivered(ILogger logger, int status, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected an activity on {ChannelId} with 401: {Reason}")]
     private static partial void LogRejected(ILogger logger, string? channelId, string? reason);
