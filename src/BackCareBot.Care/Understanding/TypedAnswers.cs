@@ -43,7 +43,7 @@ public sealed class TypedAnswers(CareContent content)
             AnswerYesNo.Unsure => YesNoAnswer.Unsure,
             _ => (YesNoAnswer?)null,
         };
-        return shared is null || own is YesNoAnswer.Yes ? own ?? shared : shared;
+        return own is YesNoAnswer.Yes ? own : shared ?? own;
     }
 
     /// <summary>The choice a typed message gives for <paramref name="step"/> in people's words.</summary>
