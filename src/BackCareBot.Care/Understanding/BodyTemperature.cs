@@ -6,7 +6,8 @@ namespace BackCareBot.Care.Understanding;
 /// "thermometer says 101.5", 早上量了39.2, 体温38度5, 三十九度二. A number counts when it has a decimal (38.0-43.0, no other
 /// unit after it), a temperature unit (c, celsius, f, fahrenheit, 度 or degrees after a temperature word), or a
 /// temperature word shortly before it (temp, thermometer, 体温, 量, 烧); never in a sentence about the weather or a room
-/// ("it's 39 degrees outside", 外面三十九度).
+/// ("it's 39 degrees outside", 外面三十九度). A normal reading (35-37.4 °C, 95-99.4 °F), read under the same rules, is the
+/// measured concept <c>temp_normal</c>, which softens a fever word to its question ("thermometer says 36.8").
 /// </summary>
 public static class BodyTemperature
 {
@@ -43,12 +44,20 @@ public static class BodyTemperature
 
     private static readonly HashSet<string> OtherUnits = new(
         ["kg", "kgs", "kilo", "kilos", "lb", "lbs", "pound", "pounds", "st", "stone", "cm", "mm", "inch", "inches", "percent", "week",
-         "weeks", "day", "days", "hour", "hours", "hrs", "minute", "minutes", "mins", "min", "year", "years", "yrs", "mph", "km", "miles",
+         "weeks", "day", "days", "hour", "hours", "hrs", "minute", "minutes", "mins", "min", "year", "years", "yrs", "mph", "km", "miles", "shoe", "shoes",
          "岁", "公", "斤", "周", "小", "分", "年", "米", "个", "次", "块"],
         StringComparer.Ordinal);
 
     /// <summary>Whether the text states a body temperature of 38 °C / 100.4 °F or more.</summary>
-    public static bool High(List<TextUnit> units)
+    public static bool High(List<TextUnit> units) => Any(units, high: true);
+
+    /// <summary>
+    /// Whether the text states a normal body temperature, 35 to 37.4 °C or 95 to 99.4 °F, read under the same rules as a
+    /// high one ("temp 36.8", 体温三十六度五, "thermometer says 98.6"): the measured concept temp_normal.
+    /// </summary>
+    public static bool Normal(List<TextUnit> units) => Any(units, high: false);
+
+    private static bool Any(List<TextUnit> units, bool high)
     {
         for (var i = 0; i < units.Count; i++)
         {
@@ -58,7 +67,10 @@ public static class BodyTemperature
             }
 
             var (value, end, hasDecimal) = WithDecimal(units, i, whole, length);
-            if (IsHighReading(units, i, end, value, hasDecimal))
+            var (celsius, fahrenheit) = high
+                ? (value is >= 38.0 and <= 43.0, value is >= 100.4 and <= 108.0)
+                : (value is >= 35.0 and < 37.5, value is >= 95.0 and < 99.5);
+            if (IsReading(units, i, end, celsius, fahrenheit, hasDecimal))
             {
                 return true;
             }
@@ -69,11 +81,9 @@ public static class BodyTemperature
         return false;
     }
 
-    private static bool IsHighReading(List<TextUnit> units, int start, int end, double value, bool hasDecimal)
+    private static bool IsReading(List<TextUnit> units, int start, int end, bool celsius, bool fahrenheit, bool hasDecimal)
     {
         // Most numbers people type (scores, ages, minutes) are out of both ranges: the sentence is only read for the rest.
-        var celsius = value is >= 38.0 and <= 43.0;
-        var fahrenheit = value is >= 100.4 and <= 108.0;
         var unit = end < units.Count ? units[end].Raw : "";
         if (!(celsius || fahrenheit) || OtherUnits.Contains(unit) || AboutElsewhere(units, start))
         {

@@ -9,7 +9,7 @@ namespace BackCareBot.Care.Understanding;
 public static class ConceptValidator
 {
     private const string File = "concepts.json";
-    private static readonly HashSet<string> Measured = new(["age50", "age65", "weeks4", "temp38"], StringComparer.Ordinal);
+    private static readonly HashSet<string> Measured = new(["age50", "age65", "weeks4", "temp38", "temp_normal"], StringComparer.Ordinal);
 
     public static IReadOnlyList<string> Validate(CareContent content)
     {

@@ -118,6 +118,10 @@ public sealed class WarningSignRecognizer
         {
             present.Add("temp38");
         }
+        else if (BodyTemperature.Normal(units))
+        {
+            present.Add("temp_normal");
+        }
 
         return present;
     }

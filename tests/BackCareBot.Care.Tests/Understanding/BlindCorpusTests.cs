@@ -12,7 +12,7 @@ namespace BackCareBot.Care.Tests.Understanding;
 /// question ids and answer values of dialogs/flows alone, without reading the lexicons, so it measures the recogniser
 /// honestly. Half of it (blindA) may be looked at to fix misses; the other half (blindB) is only ever counted, so its
 /// misses are not printed. blindA is held to the bars of the main corpus, blindB to the floors it reached (docs/blind-corpus.md).
-/// The fresh sets written later under the same rules (blindC to blindJ) were first only counted; they are development
+/// The fresh sets written later under the same rules (blindC to blindK) were first only counted; they are development
 /// sets now, held to the figures they reached. blindL, written after them, is only counted.
 /// </summary>
 public sealed class BlindCorpusTests(ITestOutputHelper output)
@@ -118,8 +118,8 @@ public sealed class BlindCorpusTests(ITestOutputHelper output)
     /// <summary>
     /// The fresh blind sets (docs/blind-corpus.md, sections blindC to blindL) and what each must hold per language: the
     /// flags it covers with at least so many wordings each (more for an L1 flag where the set asks it), and at least so many ordinary messages, negated forms or
-    /// look-alikes, and answers. blindC to blindJ are development sets (blindC and blindD since 2026-12-02, blindE, blindF, blindG
-    /// and blindH since 2026-12-03, blindI and blindJ since 2026-12-04): their misses are listed, to fix the kinds of gap they show.
+    /// look-alikes, and answers. blindC to blindK are development sets (blindC and blindD since 2026-12-02, blindE, blindF, blindG
+    /// and blindH since 2026-12-03, blindI, blindJ and blindK since 2026-12-04): their misses are listed, to fix the kinds of gap they show.
     /// blindL, written after them, is only counted.
     /// </summary>
     private static readonly FreshSet[] FreshSets =
@@ -132,7 +132,7 @@ public sealed class BlindCorpusTests(ITestOutputHelper output)
         new(Corpus.BlindH, ReviewFlags, Wordings: 6, Ordinary: 100, Negated: 40, Answers: 40, Development: true, L1Wordings: 8),
         new(Corpus.BlindI, ReviewFlags, Wordings: 6, Ordinary: 100, Negated: 40, Answers: 40, Development: true, L1Wordings: 8),
         new(Corpus.BlindJ, ReviewFlags, Wordings: 6, Ordinary: 100, Negated: 40, Answers: 40, Development: true, L1Wordings: 8),
-        new(Corpus.BlindK, ReviewFlags, Wordings: 6, Ordinary: 100, Negated: 40, Answers: 40, Development: false, L1Wordings: 8),
+        new(Corpus.BlindK, ReviewFlags, Wordings: 6, Ordinary: 100, Negated: 40, Answers: 40, Development: true, L1Wordings: 8),
         new(Corpus.BlindL, ReviewFlags, Wordings: 6, Ordinary: 100, Negated: 40, Answers: 40, Development: false, L1Wordings: 8),
     ];
 
@@ -161,8 +161,8 @@ public sealed class BlindCorpusTests(ITestOutputHelper output)
         new(Corpus.BlindI, "zh-CN",  1.000, 1.000, 1.000, 1.000, 0.000,                           1.000),
         new(Corpus.BlindJ, "en",     1.000, 1.000, 1.000, 1.000, 0.000,                           0.915),
         new(Corpus.BlindJ, "zh-CN",  1.000, 1.000, 1.000, 1.000, 0.000,                           0.674),
-        new(Corpus.BlindK, "en",     1.000, 0.910, 0.984, 0.916, 0.008,                           0.802),
-        new(Corpus.BlindK, "zh-CN",  1.000, 0.928, 0.969, 1.000, 0.008,                           0.848),
+        new(Corpus.BlindK, "en",     1.000, 1.000, 1.000, 1.000, 0.000,                           0.802),
+        new(Corpus.BlindK, "zh-CN",  1.000, 1.000, 1.000, 1.000, 0.000,                           0.848),
     ];
 
     public static TheoryData<string> FreshSetNames => [.. FreshSets.Select(s => s.Split)];

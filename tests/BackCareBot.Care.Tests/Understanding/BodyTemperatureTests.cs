@@ -56,6 +56,22 @@ public sealed class BodyTemperatureTests
     public void A_normal_reading_is_not_high(string text) =>
         Assert.DoesNotContain("temp38", Recognizer.Concepts(text));
 
+    [Theory]
+    [InlineData("thermometer says 36.8, back stiff as usual")]
+    [InlineData("temp 98.6 this morning, just the usual stiffness")]
+    [InlineData("量了体温，三十六度五，腰就是僵")]
+    public void A_normal_reading_asks_nothing_about_a_temperature_word(string text)
+    {
+        Assert.Contains("temp_normal", Recognizer.Concepts(text));
+        Assert.Null(Recognizer.Recognize(text));
+    }
+
+    [Theory]
+    [InlineData("had a fever last night, 36.9 this morning")]
+    [InlineData("昨晚发烧了，今早量了36.9")]
+    public void A_normal_reading_after_a_fever_word_asks_rather_than_routes(string text) =>
+        Assert.Equal(("RF12", SignTier.Confirm), (Recognizer.Recognize(text)?.Flag.Id, Recognizer.Recognize(text)?.Tier));
+
     [Fact]
     public void A_high_reading_with_feeling_very_unwell_is_the_sepsis_sign()
     {
