@@ -132,7 +132,7 @@ public sealed class BlindCorpusTests(ITestOutputHelper output)
         new(Corpus.BlindH, ReviewFlags, Wordings: 6, Ordinary: 100, Negated: 40, Answers: 40, Development: true, L1Wordings: 8),
         new(Corpus.BlindI, ReviewFlags, Wordings: 6, Ordinary: 100, Negated: 40, Answers: 40, Development: true, L1Wordings: 8),
         new(Corpus.BlindJ, ReviewFlags, Wordings: 6, Ordinary: 100, Negated: 40, Answers: 40, Development: true, L1Wordings: 8),
-        new(Corpus.BlindK, ReviewFlags, Wordings: 6, Ordinary: 100, Negated: 40, Answers: 40, Development: false, L1Wordings: 8),
+        new(Corpus.BlindK, ReviewFlags, Wordings: 6, Ordinary: 100, Negated: 40, Answers: 40, Development: true, L1Wordings: 8),
     ];
 
     /// <summary>
