@@ -2,11 +2,11 @@ namespace BackCareBot.Care.Understanding;
 
 /// <summary>
 /// Numbers with their units in an answer: "1-2 hours" 120 minutes, "an hour and a half" 90, 两三个小时 180, 十来周
-/// 70 days. A range counts as its higher end. Units inside words already understood (<paramref name="covered"/>) are skipped.
+/// 70 days, "forty-odd minutes" 40. A range counts as its higher end. Units inside words already understood (<paramref name="covered"/>) are skipped.
 /// </summary>
 public static class SpokenQuantities
 {
-    private static readonly HashSet<string> Fillers = new(["个", "多", "来", "of", "or", "to", "到", "至", "and", "so", "about", "around"], StringComparer.Ordinal);
+    private static readonly HashSet<string> Fillers = new(["个", "多", "来", "of", "or", "to", "到", "至", "and", "so", "about", "around", "odd", "ish"], StringComparer.Ordinal);
     private static readonly HashSet<string> Articles = new(["a", "an", "couple", "few", "several"], StringComparer.Ordinal);
 
     /// <summary>The largest time span stated, in the unit of <paramref name="unitSize"/>, or null.</summary>
@@ -24,6 +24,12 @@ public static class SpokenQuantities
             int length;
             if (unitSize(units, i) is { } bare && (i == 0 || !Quantities.TryRead(units, i - 1, out _, out _)))
             {
+                // A Chinese unit inside a word is not one of it: 春天, 每天, 今年 (but 个把月, 上个月 are a month).
+                if (units[i].Cjk && i > 0 && units[i - 1].Cjk && units[i - 1].Raw is not ("个" or "把"))
+                {
+                    continue;
+                }
+
                 // A unit on its own is one of it: "a fortnight", "an hour" (after its article).
                 value = 1;
                 length = 0;
