@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using BackCareBot.Care.Content;
+using BackCareBot.Dialogs.Recognition;
 
 namespace BackCareBot.Care.Understanding;
 
@@ -18,8 +19,12 @@ public sealed partial class AnswerRecognizer
     /// <summary>Every question's heard words in one lexicon, as "step:value", so a describing message is read once.</summary>
     private readonly Lexicon _heard;
 
+    /// <summary>Words that take back what came before them ("no actually", 不对), normalised as messages are read.</summary>
+    private readonly string[] _corrections;
+
     public AnswerRecognizer(CareContent content)
     {
+        _corrections = [.. content.Answers.Corrections.English.Concat(content.Answers.Corrections.Chinese).Select(TextNormalizer.Normalize).Where(w => w.Length > 0)];
         foreach (var step in content.Answers.Steps)
         {
             var entry = (step, Build(content, step.Values));
@@ -36,7 +41,28 @@ public sealed partial class AnswerRecognizer
     public bool Knows(string stepId) => _steps.ContainsKey(stepId);
 
     public Answer? Recognize(string stepId, string? text) =>
-        _steps.TryGetValue(stepId, out var entry) && !string.IsNullOrWhiteSpace(text) ? Recognize(entry, text) : null;
+        _steps.TryGetValue(stepId, out var entry) && !string.IsNullOrWhiteSpace(text)
+            ? (entry.Step.Kind != "yesno" && Corrected(text) is { } rest ? Recognize(entry, rest) : null) ?? Recognize(entry, text)
+            : null;
+
+    /// <summary>What follows the last correction in a message ("5, no actually 4" = 4, 5分，不对，4分 = 4分), or null without one.</summary>
+    private string? Corrected(string text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        var from = -1;
+        foreach (var word in _corrections)
+        {
+            // Only within the message: a correction that opens or closes it takes nothing back.
+            var at = normalized.LastIndexOf(word, StringComparison.Ordinal);
+            var end = at + word.Length;
+            if (at > 0 && end < normalized.Length && (TextNormalizer.IsCjk(word[0]) || (normalized[at - 1] == ' ' && normalized[end] == ' ')))
+            {
+                from = Math.Max(from, end);
+            }
+        }
+
+        return from < 0 ? null : normalized[from..];
+    }
 
     /// <summary>
     /// The answers to <paramref name="stepIds"/> that a message not answering them gives (what people say first):
@@ -74,11 +100,20 @@ public sealed partial class AnswerRecognizer
     private static Lexicon Build(CareContent content, List<AnswerWords> values) => new(new ConceptFile
     {
         Concepts = [.. values.Select(v => new Concept { Id = v.Value, Kind = "answer", English = v.English, Chinese = v.Chinese })],
-        Negation = content.Concepts.Negation,
+        Negation = WithAnswerNegations(content),
         Lookalikes = content.Concepts.Lookalikes,
         Spellings = content.Concepts.Spellings,
         Fillers = content.Concepts.Fillers,
     });
+
+    /// <summary>concepts.json's negation with answers.json's own negations added before what they deny (木有怀孕, 莫得做过).</summary>
+    private static Dictionary<string, NegationWords> WithAnswerNegations(CareContent content)
+    {
+        var extra = new Dictionary<string, List<string>>(StringComparer.Ordinal) { ["en"] = content.Answers.Negations.English, ["zh-CN"] = content.Answers.Negations.Chinese };
+        return content.Concepts.Negation.ToDictionary(
+            n => n.Key,
+            n => new NegationWords { Before = [.. n.Value.Before, .. extra.GetValueOrDefault(n.Key, []).Except(n.Value.Before)], After = n.Value.After, Pseudo = n.Value.Pseudo, Terminators = n.Value.Terminators });
+    }
 
     private static Answer? Recognize((AnswerStep Step, Lexicon Lexicon) entry, string text) =>
         Recognize(entry, TextUnits.Split(entry.Step.Kind == "score" ? OutOfTen().Replace(text, " ") : text));
