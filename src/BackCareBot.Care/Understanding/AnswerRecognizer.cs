@@ -27,7 +27,7 @@ public sealed partial class AnswerRecognizer
         _corrections = [.. content.Answers.Corrections.English.Concat(content.Answers.Corrections.Chinese).Select(TextNormalizer.Normalize).Where(w => w.Length > 0)];
         foreach (var step in content.Answers.Steps)
         {
-            var entry = (step, Build(content, step.Values));
+            var entry = (step, Build(content, step.Values, step.Kind == "yesno"));
             foreach (var id in step.Also.Prepend(step.Step))
             {
                 _steps[id] = entry;
@@ -97,22 +97,31 @@ public sealed partial class AnswerRecognizer
         }
     }
 
-    private static Lexicon Build(CareContent content, List<AnswerWords> values) => new(new ConceptFile
+    private static Lexicon Build(CareContent content, List<AnswerWords> values, bool yesNo = false) => new(new ConceptFile
     {
         Concepts = [.. values.Select(v => new Concept { Id = v.Value, Kind = "answer", English = v.English, Chinese = v.Chinese })],
-        Negation = WithAnswerNegations(content),
+        Negation = WithAnswerNegations(content, yesNo),
         Lookalikes = content.Concepts.Lookalikes,
         Spellings = content.Concepts.Spellings,
         Fillers = content.Concepts.Fillers,
     });
 
-    /// <summary>concepts.json's negation with answers.json's own negations added before what they deny (木有怀孕, 莫得做过).</summary>
-    private static Dictionary<string, NegationWords> WithAnswerNegations(CareContent content)
+    /// <summary>
+    /// concepts.json's negation with answers.json's own negations added before what they deny (木有怀孕, 莫得做过) and,
+    /// for a yes/no question, the shared no endings after it: 脚跟好好的, 屁股不疼, 测验就不用了 deny the question's own word.
+    /// </summary>
+    private static Dictionary<string, NegationWords> WithAnswerNegations(CareContent content, bool yesNo)
     {
-        var extra = new Dictionary<string, List<string>>(StringComparer.Ordinal) { ["en"] = content.Answers.Negations.English, ["zh-CN"] = content.Answers.Negations.Chinese };
+        var (negations, endings) = (content.Answers.Negations, content.Answers.YesNo.NoEndings);
+        List<string> Of(AnswerPhrases phrases, string locale) => locale == "en" ? phrases.English : locale == "zh-CN" ? phrases.Chinese : [];
         return content.Concepts.Negation.ToDictionary(
             n => n.Key,
-            n => new NegationWords { Before = [.. n.Value.Before, .. extra.GetValueOrDefault(n.Key, []).Except(n.Value.Before)], After = n.Value.After, Pseudo = n.Value.Pseudo, Terminators = n.Value.Terminators });
+            n => new NegationWords
+            {
+                Before = [.. n.Value.Before.Union(Of(negations, n.Key))],
+                After = yesNo ? [.. n.Value.After.Union(Of(endings, n.Key))] : n.Value.After,
+                Pseudo = n.Value.Pseudo, Terminators = n.Value.Terminators,
+            });
     }
 
     private static Answer? Recognize((AnswerStep Step, Lexicon Lexicon) entry, string text) =>
