@@ -7,6 +7,7 @@ namespace BackCareBot.Care.Understanding;
 public static class SpokenQuantities
 {
     private static readonly HashSet<string> Fillers = new(["个", "多", "来", "of", "or", "to", "到", "至", "and", "so", "about", "around", "odd", "ish"], StringComparer.Ordinal);
+    private static readonly HashSet<string> CalendarWords = new(["春", "夏", "秋", "冬", "今", "明", "昨", "每", "当", "整", "天", "白"], StringComparer.Ordinal);
     private static readonly HashSet<string> Articles = new(["a", "an", "couple", "few", "several"], StringComparer.Ordinal);
 
     /// <summary>The largest time span stated, in the unit of <paramref name="unitSize"/>, or null.</summary>
@@ -24,8 +25,8 @@ public static class SpokenQuantities
             int length;
             if (unitSize(units, i) is { } bare && (i == 0 || !Quantities.TryRead(units, i - 1, out _, out _)))
             {
-                // A Chinese unit inside a word is not one of it: 春天, 每天, 今年 (but 个把月, 上个月 are a month).
-                if (units[i].Cjk && i > 0 && units[i - 1].Cjk && units[i - 1].Raw is not ("个" or "把"))
+                // A unit inside a word for a time of year or day is not one of it: 春天, 每天, 今年 (上礼拜 is a week).
+                if (units[i].Cjk && i > 0 && CalendarWords.Contains(units[i - 1].Raw))
                 {
                     continue;
                 }
