@@ -8,6 +8,12 @@ public sealed class AnswerFile
 {
     public List<AnswerStep> Steps { get; set; } = [];
 
+    /// <summary>Words that take back what came before them ("5, no actually 4", 5分，不对，4分): the answer after the last one counts.</summary>
+    public AnswerPhrases Corrections { get; set; } = new();
+
+    /// <summary>Regional and informal negations (木有, 莫得, 唔係) that answers also read, on top of concepts.json's: 木有怀孕 is no.</summary>
+    public AnswerPhrases Negations { get; set; } = new();
+
     /// <summary>The words for yes, no and not sure that every yes/no question takes (consent, warning signs, the check-in offer).</summary>
     public AnswerYesNo YesNo { get; set; } = new();
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using BackCareBot.Care.Content;
+using BackCareBot.Dialogs.Recognition;
 
 namespace BackCareBot.Care.Understanding;
 
@@ -18,11 +19,15 @@ public sealed partial class AnswerRecognizer
     /// <summary>Every question's heard words in one lexicon, as "step:value", so a describing message is read once.</summary>
     private readonly Lexicon _heard;
 
+    /// <summary>Words that take back what came before them ("no actually", 不对), normalised as messages are read.</summary>
+    private readonly string[] _corrections;
+
     public AnswerRecognizer(CareContent content)
     {
+        _corrections = [.. content.Answers.Corrections.English.Concat(content.Answers.Corrections.Chinese).Select(TextNormalizer.Normalize).Where(w => w.Length > 0)];
         foreach (var step in content.Answers.Steps)
         {
-            var entry = (step, Build(content, step.Values));
+            var entry = (step, Build(content, step.Values, step.Kind == "yesno"));
             foreach (var id in step.Also.Prepend(step.Step))
             {
                 _steps[id] = entry;
@@ -36,7 +41,28 @@ public sealed partial class AnswerRecognizer
     public bool Knows(string stepId) => _steps.ContainsKey(stepId);
 
     public Answer? Recognize(string stepId, string? text) =>
-        _steps.TryGetValue(stepId, out var entry) && !string.IsNullOrWhiteSpace(text) ? Recognize(entry, text) : null;
+        _steps.TryGetValue(stepId, out var entry) && !string.IsNullOrWhiteSpace(text)
+            ? (entry.Step.Kind != "yesno" && Corrected(text) is { } rest ? Recognize(entry, rest) : null) ?? Recognize(entry, text)
+            : null;
+
+    /// <summary>What follows the last correction in a message ("5, no actually 4" = 4, 5分，不对，4分 = 4分), or null without one.</summary>
+    private string? Corrected(string text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        var from = -1;
+        foreach (var word in _corrections)
+        {
+            // Only within the message: a correction that opens or closes it takes nothing back.
+            var at = normalized.LastIndexOf(word, StringComparison.Ordinal);
+            var end = at + word.Length;
+            if (at > 0 && end < normalized.Length && (TextNormalizer.IsCjk(word[0]) || (normalized[at - 1] == ' ' && normalized[end] == ' ')))
+            {
+                from = Math.Max(from, end);
+            }
+        }
+
+        return from < 0 ? null : normalized[from..];
+    }
 
     /// <summary>
     /// The answers to <paramref name="stepIds"/> that a message not answering them gives (what people say first):
@@ -71,14 +97,32 @@ public sealed partial class AnswerRecognizer
         }
     }
 
-    private static Lexicon Build(CareContent content, List<AnswerWords> values) => new(new ConceptFile
+    private static Lexicon Build(CareContent content, List<AnswerWords> values, bool yesNo = false) => new(new ConceptFile
     {
         Concepts = [.. values.Select(v => new Concept { Id = v.Value, Kind = "answer", English = v.English, Chinese = v.Chinese })],
-        Negation = content.Concepts.Negation,
+        Negation = WithAnswerNegations(content, yesNo),
         Lookalikes = content.Concepts.Lookalikes,
         Spellings = content.Concepts.Spellings,
         Fillers = content.Concepts.Fillers,
     });
+
+    /// <summary>
+    /// concepts.json's negation with answers.json's own negations added before what they deny (木有怀孕, 莫得做过) and,
+    /// for a yes/no question, the shared no endings after it: 脚跟好好的, 屁股不疼, 测验就不用了 deny the question's own word.
+    /// </summary>
+    private static Dictionary<string, NegationWords> WithAnswerNegations(CareContent content, bool yesNo)
+    {
+        var (negations, endings) = (content.Answers.Negations, content.Answers.YesNo.NoEndings);
+        List<string> Of(AnswerPhrases phrases, string locale) => locale == "en" ? phrases.English : locale == "zh-CN" ? phrases.Chinese : [];
+        return content.Concepts.Negation.ToDictionary(
+            n => n.Key,
+            n => new NegationWords
+            {
+                Before = [.. n.Value.Before.Union(Of(negations, n.Key))],
+                After = yesNo ? [.. n.Value.After.Union(Of(endings, n.Key))] : n.Value.After,
+                Pseudo = n.Value.Pseudo, Terminators = n.Value.Terminators,
+            });
+    }
 
     private static Answer? Recognize((AnswerStep Step, Lexicon Lexicon) entry, string text) =>
         Recognize(entry, TextUnits.Split(entry.Step.Kind == "score" ? OutOfTen().Replace(text, " ") : text));

@@ -3,7 +3,7 @@ namespace BackCareBot.Care.Understanding;
 /// <summary>
 /// The measured concepts of the model: a stated age ("I'm 62", "just turned 50", "my mum's 84", 今年57, 刚满五十) and a
 /// stated time span ("6 weeks", 两个月; "62 years old" is an age, not a span). A number of 40 to 110 that opens the
-/// message before a comma ("59, and this is the first time") is an age too.
+/// message before a comma or "and" ("59, and this is the first time", "57 and this is new") is an age too.
 /// </summary>
 public static class Measures
 {
@@ -35,7 +35,9 @@ public static class Measures
 
             // "59, and this is the first time": a number of an adult's years that opens the message on its own, before a
             // comma, is the age people give first (a pain score is at most 10, a stiffness in minutes comes with its unit).
-            before |= i == 0 && i + length < units.Count && units[i + length - 1].After == Break.Pause && value is >= 40 and <= 110;
+            // So is one before "and": "57 and this is new" (a sum or a score in the same words would be under 40).
+            before |= i == 0 && i + length < units.Count && (units[i + length - 1].After == Break.Pause || units[i + length].Raw == "and")
+                && value is >= 40 and <= 110;
             if ((before || after) && value is >= 1 and <= 120 && units[i].Raw is not ("a" or "an"))
             {
                 age = Math.Max(age ?? 0, value);

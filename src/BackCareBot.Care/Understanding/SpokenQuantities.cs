@@ -2,11 +2,12 @@ namespace BackCareBot.Care.Understanding;
 
 /// <summary>
 /// Numbers with their units in an answer: "1-2 hours" 120 minutes, "an hour and a half" 90, 两三个小时 180, 十来周
-/// 70 days. A range counts as its higher end. Units inside words already understood (<paramref name="covered"/>) are skipped.
+/// 70 days, "forty-odd minutes" 40. A range counts as its higher end. Units inside words already understood (<paramref name="covered"/>) are skipped.
 /// </summary>
 public static class SpokenQuantities
 {
-    private static readonly HashSet<string> Fillers = new(["个", "多", "来", "of", "or", "to", "到", "至", "and", "so", "about", "around"], StringComparer.Ordinal);
+    private static readonly HashSet<string> Fillers = new(["个", "多", "来", "of", "or", "to", "到", "至", "and", "so", "about", "around", "odd", "ish"], StringComparer.Ordinal);
+    private static readonly HashSet<string> CalendarWords = new(["春", "夏", "秋", "冬", "今", "明", "昨", "每", "当", "整", "天", "白"], StringComparer.Ordinal);
     private static readonly HashSet<string> Articles = new(["a", "an", "couple", "few", "several"], StringComparer.Ordinal);
 
     /// <summary>The largest time span stated, in the unit of <paramref name="unitSize"/>, or null.</summary>
@@ -24,6 +25,12 @@ public static class SpokenQuantities
             int length;
             if (unitSize(units, i) is { } bare && (i == 0 || !Quantities.TryRead(units, i - 1, out _, out _)))
             {
+                // A unit inside a word for a time of year or day is not one of it: 春天, 每天, 今年 (上礼拜 is a week).
+                if (units[i].Cjk && i > 0 && CalendarWords.Contains(units[i - 1].Raw))
+                {
+                    continue;
+                }
+
                 // A unit on its own is one of it: "a fortnight", "an hour" (after its article).
                 value = 1;
                 length = 0;

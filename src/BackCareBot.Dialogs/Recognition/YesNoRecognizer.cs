@@ -133,12 +133,27 @@ public sealed class YesNoRecognizer
 
     /// <summary>
     /// An answer that opens or closes a longer message in a clause of its own: "好啊，提醒我" is yes, "不太清楚，可能我舅舅有"
-    /// and "what's that? not sure" are not sure. The opening clause is read first.
+    /// and "what's that? not sure" are not sure. The opening clause is read first. Chinese typed on a phone often
+    /// breaks clauses with a space instead of a comma ("没有喔 没有怀孕啦"): a space between two Chinese characters is a break too.
     /// </summary>
     private YesNoAnswer? ByClause(string text)
     {
-        var clauses = text.Split(ClauseBreaks, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var clauses = SpaceBreaks(text).Split(ClauseBreaks, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return clauses.Length < 2 ? null : Recognize(clauses[0]) ?? Recognize(clauses[^1]);
+    }
+
+    private static string SpaceBreaks(string text)
+    {
+        var chars = text.ToCharArray();
+        for (var i = 1; i < chars.Length - 1; i++)
+        {
+            if (char.IsWhiteSpace(chars[i]) && TextNormalizer.IsCjk(chars[i - 1]) && TextNormalizer.IsCjk(chars[i + 1]))
+            {
+                chars[i] = '，';
+            }
+        }
+
+        return new string(chars);
     }
 
     private static bool Matches(string normalized, Phrase[] phrases, int tail = 2)

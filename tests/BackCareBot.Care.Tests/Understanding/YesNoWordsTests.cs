@@ -33,6 +33,7 @@ public class YesNoWordsTests
         { "nope, thanks", YesNoAnswer.No }, { "木有哈", YesNoAnswer.No }, { "测验就不用了谢谢", YesNoAnswer.No }, { "这次先算了", YesNoAnswer.No },
         { "never heard of it, not sure", YesNoAnswer.Unsure }, { "I don’t know", YesNoAnswer.Unsure }, { "不可能", YesNoAnswer.No },
         { "不太清楚家里人有没有", YesNoAnswer.Unsure }, { "nothing new", YesNoAnswer.No }, { "aye", YesNoAnswer.Yes }, { "係啊", YesNoAnswer.Yes },
+        { "没有啊 真的没有", YesNoAnswer.No }, { "是的 偶尔会", YesNoAnswer.Yes }, { "行啊 来吧", YesNoAnswer.Yes },
         { "", null }, { "   ", null }, { "🙂", null }, { "banana", null }, { "purple elephant", null }, { "???", null }, { "banana, purple elephant", null },
     };
 
@@ -49,6 +50,10 @@ public class YesNoWordsTests
     [InlineData("nsaid_helped", "ibuprofen didn't help much", YesNoAnswer.No)]
     [InlineData("nsaid_helped", "吃了布洛芬好多了", YesNoAnswer.Yes)]
     [InlineData("heel_pain", "heels are fine", YesNoAnswer.No)]
+    [InlineData("heel_pain", "脚后跟好好的", YesNoAnswer.No)]
+    [InlineData("buttock_pain", "屁股好好的", YesNoAnswer.No)]
+    [InlineData("pregnant", "木有怀上", YesNoAnswer.No)]
+    [InlineData("forget_confirm", "别删", YesNoAnswer.No)]
     [InlineData("night_waking", "一觉睡到天亮", YesNoAnswer.No)]
     [InlineData("offer_quiz", "不做测验了", YesNoAnswer.No)]
     [InlineData("consent", "the weather is nice", null)]
