@@ -16,9 +16,10 @@ namespace BackCareBot.Dialogs.State;
 /// the pages of every lookup from the file, where this one's cache holds the pages it wrote. Being the file's only
 /// user, the connection holds it in exclusive locking mode: no file locks taken and released around each
 /// statement. So the file is this process's while the store is open: another process (or store) opening it waits
-/// and then fails; scale-out shares the Blob store, not a SQLite file. Each statement takes microseconds (one
-/// B-tree lookup or one row written); listing by prefix is a range search on the primary key, so a listing reads
-/// its own rows only, however many conversations are stored. A row's <c>pending</c> column (1 while its document
+/// and then fails; scale-out shares the Blob store, not a SQLite file. (With a background checkpoint, which needs a
+/// second connection, the file is opened in normal locking mode instead: see <see cref="SqliteBackgroundCheckpoint"/>.)
+/// Each statement takes microseconds (one B-tree lookup or one row written); listing by prefix is a range search on
+/// the primary key, so a listing reads its own rows only, however many conversations are stored. A row's <c>pending</c> column (1 while its document
 /// holds undelivered replies) is written by the same statement as the document, and a partial index holds the
 /// marked rows only, so listing them costs what is pending.
 /// </remarks>
