@@ -7,7 +7,8 @@
 # peak RSS, and the time and CPU to its first answered turn. Nothing is published: run bench/run.sh (or dotnet publish) first.
 # Usage: VARIANTS='|DOTNET_GCgen0size=0x400000|DOTNET_GCConserveMemory=5' bench/compare.sh
 # Settings: VARIANTS ('|' between variants; the empty variant is the bot as bench/run.sh starts it), ROUNDS (2),
-# USERS (8), WARMUP (5 s), DURATION (15 s), OURS_PORT (3980), CONNECTOR_PORT (3990).
+# USERS (8), WARMUP (5 s), DURATION (15 s), OURS_PORT (3980), CONNECTOR_PORT (3990), KEEP (a folder: each run's
+# figures, with the per-step p50/p99 of the load generator, as r<round>-v<variant>.json, its measured turns as .csv).
 set -euo pipefail
 bench="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$bench/.." && pwd)"
@@ -17,6 +18,7 @@ ours_port="${OURS_PORT:-3980}" connector_port="${CONNECTOR_PORT:-3990}"
 web="$root/src/BackCareBot.Web"
 load="$bench/BackCareBot.Load/bin/Release/net10.0/BackCareBot.Load.dll"
 work="$(mktemp -d "${TMPDIR:-/tmp}/compare.XXXXXX")"
+[ -z "${KEEP:-}" ] || { mkdir -p "$KEEP"; KEEP="$(cd "$KEEP" && pwd)"; }
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
@@ -45,7 +47,9 @@ for round in $(seq 1 "$rounds"); do
     ours_pid=$!; pids+=("$ours_pid")
     first_cpu_file="$work/first-cpu"
     first_ms=$(first_turn "$ours_port" "$start_ms" "$ours_pid")
+    samples_file="${KEEP:+$KEEP/r$round-v$index.csv}"
     run_load "v$index" "$ours_port" "$ours_pid" "$work/ours.log" 2>/dev/null
+    [ -z "${KEEP:-}" ] || cp "$work/v$index.full.json" "$KEEP/r$round-v$index.json"
     kill "$ours_pid"; wait "$ours_pid" 2>/dev/null || true
     jq -r --arg name "${variant:-(as bench/run.sh)}" --arg round "$round" --arg load "$(cut -d' ' -f1-3 /proc/loadavg)" \
       --arg first "$first_ms ($(cat "$first_cpu_file"))" \

@@ -35,13 +35,15 @@ log_lines() { grep -c '^[^ ]' "$1" 2>/dev/null || echo 0; }
 
 # Runs the load generator against one bot: figures from the generator plus the bot's peak RSS (VmHWM), its CPU
 # and log entries per turn over the whole load run (warm-up included, divided by every turn it made). The generator
-# also takes the bot's CPU over the measured window alone (--bot-pid: steadyCpuMsPerTurn, after the warm-up).
+# also takes the bot's CPU over the measured window alone (--bot-pid: steadyCpuMsPerTurn, after the warm-up). With
+# $samples_file set, the generator writes every measured turn there (CSV: user, step, start, end, latency).
 run_load() { # label, port, pid, log file
   echo "==> load: $1 ($users users, ${warmup}s warm-up, ${duration}s measured)" >&2
   local cpu_before logs_before
   cpu_before=$(cpu_ms "$3"); logs_before=$(log_lines "$4")
   dotnet "$load" --url "http://127.0.0.1:$2/api/messages" --label "$1" --users "$users" --warmup "$warmup" --duration "$duration" \
-    --script "$bench/conversation.json" --connector-port "$connector_port" --bot-pid "$3" >"$work/$1.json"
+    --script "$bench/conversation.json" --connector-port "$connector_port" --bot-pid "$3" \
+    ${samples_file:+--samples "$samples_file"} >"$work/$1.json"
   local cpu_after logs_after
   cpu_after=$(cpu_ms "$3"); logs_after=$(log_lines "$4")
   jq --arg hwm "$(rss_mb "$3" VmHWM)" --arg cpu "$((cpu_after - cpu_before))" --arg logs "$((logs_after - logs_before))" '

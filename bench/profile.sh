@@ -4,7 +4,9 @@
 # record` (software cpu-clock events, so it works without hardware counters) while the load generator walks
 # bench/conversation.json, and prints the hottest methods and assemblies. JIT-compiled methods are named through
 # the runtime's perf map (DOTNET_PerfMapEnabled=1); precompiled (ReadyToRun) code that never got hot enough to be
-# recompiled shows as its image. Settings: USERS (8), WARMUP (5 s), DURATION (20 s), TOP (60 lines).
+# recompiled shows as its image. A Native AOT publish (BOT_DIR=src/BackCareBot.Web/bin/Release/native, what
+# scripts/publish-bot.sh makes) is named from its own symbols (the .dbg file beside it), with no perf map.
+# Settings: USERS (8), WARMUP (5 s), DURATION (20 s), TOP (60 lines), BOT_DIR (the ReadyToRun publish).
 # Extra environment for the bot (e.g. BOT_ENV="DOTNET_GCgen0size=0x400000") is passed through.
 set -euo pipefail
 bench="$(cd "$(dirname "$0")" && pwd)"
@@ -14,16 +16,18 @@ ours_port=3980 connector_port=3990
 command -v perf >/dev/null || { echo "perf is not installed (apt-get install linux-perf)" >&2; exit 1; }
 web="$root/src/BackCareBot.Web"
 load="$bench/BackCareBot.Load/bin/Release/net10.0/BackCareBot.Load.dll"
-[ -f "$web/bin/Release/publish/BackCareBot.Web.dll" ] && [ -f "$load" ] || { echo "publish the bot ReadyToRun first (perf names the JIT's methods; bench/run.sh publishes Native AOT): dotnet publish src/BackCareBot.Web -c Release -o src/BackCareBot.Web/bin/Release/publish; and build the load generator (bench/run.sh)" >&2; exit 1; }
+bot_dir="$(cd "${BOT_DIR:-$web/bin/Release/publish}" 2>/dev/null && pwd)" || bot_dir=""
+{ [ -f "$bot_dir/BackCareBot.Web.dll" ] || [ -x "$bot_dir/BackCareBot.Web" ]; } && [ -f "$load" ] || { echo "publish the bot first: ReadyToRun (dotnet publish src/BackCareBot.Web -c Release -o src/BackCareBot.Web/bin/Release/publish), or Native AOT (scripts/publish-bot.sh) with BOT_DIR=src/BackCareBot.Web/bin/Release/native; and build the load generator (bench/run.sh)" >&2; exit 1; }
 work="$(mktemp -d "${TMPDIR:-/tmp}/profile.XXXXXX")"
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 source "$bench/lib.sh"
+bot_command "$bot_dir"
 
 # shellcheck disable=SC2086 # BOT_ENV is a list of NAME=value words
 (cd "$web" && exec env ASPNETCORE_ENVIRONMENT=Production DOTNET_EnableWriteXorExecute=0 DOTNET_GCgen0size=0x600000 DOTNET_PerfMapEnabled=1 \
-  Storage__DataFolder="$work/state" ${BOT_ENV:-} dotnet bin/Release/publish/BackCareBot.Web.dll --urls "http://127.0.0.1:$ours_port" >"$work/ours.log" 2>&1) &
+  Storage__DataFolder="$work/state" ${BOT_ENV:-} "${bot_cmd[@]}" --urls "http://127.0.0.1:$ours_port" >"$work/ours.log" 2>&1) &
 ours_pid=$!; pids+=("$ours_pid")
 wait_healthy "http://127.0.0.1:$ours_port/healthz" 120
 

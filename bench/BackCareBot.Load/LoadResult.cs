@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace BackCareBot.Load;
 
 /// <summary>Measured turns and conversations (sorted latencies in Stopwatch ticks), failures and replies, as JSON.</summary>
-public sealed class LoadResult(LoadSettings settings, int turnsPerConversation, long[] turns, long[] conversations, int failures, int allFailures, long replies, long replyBytes, long allTurns, SteadyCpu? steady = null)
+public sealed class LoadResult(LoadSettings settings, int turnsPerConversation, long[] turns, long[] conversations, int failures, int allFailures, long replies, long replyBytes, long allTurns, SteadyCpu? steady = null, long[][]? steps = null)
 {
     public void WriteJson(Stream output)
     {
@@ -38,6 +38,28 @@ public sealed class LoadResult(LoadSettings settings, int turnsPerConversation, 
             json.WriteNumber("steadyTurns", window.Turns);
             json.WriteNumber("steadyCpuMsPerTurn", Math.Round(window.CpuMs / window.Turns, 3));
         }
+        if (steps is not null)
+        {
+            // Per script step (1-based, as bench/conversation.json lists them): which turns make the tail.
+            var p99 = turns.Length == 0 ? 0 : turns[Math.Clamp((int)Math.Ceiling(0.99 * turns.Length) - 1, 0, turns.Length - 1)];
+            json.WriteStartArray("steps");
+            for (var t = 0; t < steps.Length; t++)
+            {
+                var step = steps[t];
+                json.WriteStartObject();
+                json.WriteNumber("step", t + 1);
+                json.WriteNumber("turns", step.Length);
+                json.WriteNumber("p50Ms", Percentile(step, 0.50));
+                json.WriteNumber("p99Ms", Percentile(step, 0.99));
+                json.WriteNumber("maxMs", step.Length == 0 ? 0 : Milliseconds(step[^1]));
+                // How many of the measured turns slower than the overall p99 are this step's.
+                json.WriteNumber("overP99", step.Count(x => x > p99));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteEndObject();
     }
 

@@ -28,16 +28,35 @@ public sealed class LoadRun(HttpClient client, LoadSettings settings, Script scr
         var window = settings.BotPid is { } pid ? SteadyCpuAsync(pid, measureFrom, measureTo) : Task.FromResult<SteadyCpu?>(null);
         var results = await Task.WhenAll(users).ConfigureAwait(false);
         var steady = await window.ConfigureAwait(false);
-        var turns = results.SelectMany(r => r.Turns).ToArray();
+        var samples = results.SelectMany(r => r.Turns).ToArray();
+        var turns = samples.Select(s => s.Ticks).ToArray();
         var conversations = results.SelectMany(r => r.Conversations).ToArray();
         Array.Sort(turns);
         Array.Sort(conversations);
-        return new LoadResult(settings, script.Turns.Count, turns, conversations, _failures, Volatile.Read(ref _allFailures), Interlocked.Read(ref _replies), Interlocked.Read(ref _replyBytes), Interlocked.Read(ref _turns), steady);
+        var steps = Enumerable.Range(0, script.Turns.Count).Select(t => samples.Where(s => s.Step == t).Select(s => s.Ticks).Order().ToArray()).ToArray();
+        if (settings.SamplesPath is { } path)
+        {
+            WriteSamples(path, samples, measureFrom);
+        }
+
+        return new LoadResult(settings, script.Turns.Count, turns, conversations, _failures, Volatile.Read(ref _allFailures), Interlocked.Read(ref _replies), Interlocked.Read(ref _replyBytes), Interlocked.Read(ref _turns), steady, steps);
     }
 
-    private async Task<(List<long> Turns, List<long> Conversations)> UserAsync(int user, long measureFrom, long measureTo)
+    /// <summary>Every measured turn as CSV (user, step, start and end ms since the measured window began, latency ms), sorted by start.</summary>
+    private static void WriteSamples(string path, TurnSample[] samples, long measureFrom)
     {
-        var turns = new List<long>(capacity: 16_384);
+        static string Ms(long ticks) => (ticks * 1000.0 / Stopwatch.Frequency).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
+        using var writer = new StreamWriter(path);
+        writer.WriteLine("user,step,startMs,endMs,ms");
+        foreach (var s in samples.OrderBy(s => s.Started))
+        {
+            writer.WriteLine($"{s.User},{s.Step + 1},{Ms(s.Started - measureFrom)},{Ms(s.Started + s.Ticks - measureFrom)},{Ms(s.Ticks)}");
+        }
+    }
+
+    private async Task<(List<TurnSample> Turns, List<long> Conversations)> UserAsync(int user, long measureFrom, long measureTo)
+    {
+        var turns = new List<TurnSample>(capacity: 16_384);
         var conversations = new List<long>(capacity: 1_024);
         for (var n = 0; Stopwatch.GetTimestamp() < measureTo && Interlocked.Read(ref _turns) < settings.MaxTurns; n++)
         {
@@ -68,7 +87,7 @@ public sealed class LoadRun(HttpClient client, LoadSettings settings, Script scr
                 {
                     if (completed)
                     {
-                        turns.Add(ended - started);
+                        turns.Add(new TurnSample(user, t, started, ended - started));
                         Interlocked.Add(ref _replies, replies);
                         Interlocked.Add(ref _replyBytes, bytes);
                     }
@@ -155,3 +174,6 @@ public sealed class LoadRun(HttpClient client, LoadSettings settings, Script scr
         }
     }
 }
+
+/// <summary>One measured turn: the virtual user, the script step (0-based), its start (Stopwatch timestamp) and latency (ticks).</summary>
+public readonly record struct TurnSample(int User, int Step, long Started, long Ticks);

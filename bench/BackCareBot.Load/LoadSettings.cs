@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace BackCareBot.Load;
 
-public sealed record LoadSettings(Uri Url, string Label, int Users, TimeSpan Warmup, TimeSpan Duration, long MaxTurns, string ScriptPath, int ConnectorPort, int? BotPid = null)
+public sealed record LoadSettings(Uri Url, string Label, int Users, TimeSpan Warmup, TimeSpan Duration, long MaxTurns, string ScriptPath, int ConnectorPort, int? BotPid = null, string? SamplesPath = null)
 {
     public static LoadSettings Parse(IReadOnlyList<string> args)
     {
@@ -27,6 +27,7 @@ public sealed record LoadSettings(Uri Url, string Label, int Users, TimeSpan War
             long.Parse(Value("--max-turns", "5000000"), CultureInfo.InvariantCulture),
             Value("--script", Path.Combine(AppContext.BaseDirectory, "conversation.json")),
             int.Parse(Value("--connector-port", "3990"), CultureInfo.InvariantCulture),
-            Value("--bot-pid", "") is { Length: > 0 } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null);
+            Value("--bot-pid", "") is { Length: > 0 } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
+            Value("--samples", "") is { Length: > 0 } samples ? samples : null);
     }
 }

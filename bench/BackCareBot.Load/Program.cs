@@ -2,6 +2,7 @@ using BackCareBot.Load;
 
 // Usage: BackCareBot.Load --url http://127.0.0.1:3980/api/messages --label ours --users 8 --warmup 10 --duration 30
 //        [--script bench/conversation.json] [--connector-port 3990] [--bot-pid <pid>: the bot's CPU in the measured window]
+//        [--samples <file.csv>: every measured turn: user, step, start, end, latency]
 //        BackCareBot.Load --fill <data folder> --conversations 100000 --template <backcarebot.db> [--checkin-percent 10]
 //        BackCareBot.Load --fill-checkins <data folder> --pending 1000000
 //        BackCareBot.Load --record --url http://127.0.0.1:3982/api/messages --answers bench/answers.json

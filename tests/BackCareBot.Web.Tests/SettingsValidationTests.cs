@@ -118,6 +118,8 @@ public sealed class SettingsValidationTests
         { "Storage:Blob:ServiceUri", "http://account.blob.core.windows.net", "Storage:Kind=Blob", "Storage:Blob:ServiceUri must be the account's https blob address" },
         { "Storage:Blob:Container", "Bot_State", "Storage:Kind=Blob;Storage:Blob:ConnectionString=UseDevelopmentStorage=true", "Storage:Blob:Container must be 3-63 lower-case letters" },
         { "Storage:DataFolder", " ", "Storage:Kind=Sqlite", "Storage:DataFolder must name a folder" },
+        { "Storage:CheckpointPages", "0", "", "Storage:CheckpointPages must be a positive number of pages" },
+        { "Storage:BackgroundCheckpointMs", "-1", "", "Storage:BackgroundCheckpointMs must be 0 (off) or a number of milliseconds" },
         { "DirectLine:TokenLifetime", "00:00:00", "", "DirectLine:TokenLifetime must be a positive time span" },
         { "DirectLine:MaxConversations", "0", "", "DirectLine:MaxConversations must be 1 or more" },
         { "DirectLine:PostsPerWindow", "-1", "", "DirectLine:PostsPerWindow must be 1 or more" },

@@ -16,9 +16,10 @@ namespace BackCareBot.Dialogs.State;
 /// the pages of every lookup from the file, where this one's cache holds the pages it wrote. Being the file's only
 /// user, the connection holds it in exclusive locking mode: no file locks taken and released around each
 /// statement. So the file is this process's while the store is open: another process (or store) opening it waits
-/// and then fails; scale-out shares the Blob store, not a SQLite file. Each statement takes microseconds (one
-/// B-tree lookup or one row written); listing by prefix is a range search on the primary key, so a listing reads
-/// its own rows only, however many conversations are stored. A row's <c>pending</c> column (1 while its document
+/// and then fails; scale-out shares the Blob store, not a SQLite file. (With a background checkpoint, which needs a
+/// second connection, the file is opened in normal locking mode instead: see <see cref="SqliteBackgroundCheckpoint"/>.)
+/// Each statement takes microseconds (one B-tree lookup or one row written); listing by prefix is a range search on
+/// the primary key, so a listing reads its own rows only, however many conversations are stored. A row's <c>pending</c> column (1 while its document
 /// holds undelivered replies) is written by the same statement as the document, and a partial index holds the
 /// marked rows only, so listing them costs what is pending.
 /// </remarks>
@@ -26,6 +27,9 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly string _connectionString;
+    private readonly int _checkpointPages;
+    private readonly TimeSpan? _backgroundCheckpoint;
+    private SqliteBackgroundCheckpoint? _checkpointer;
     private SqliteConnection? _connection;
     private SqliteCommand? _insert;
     private SqliteCommand? _update;
@@ -33,8 +37,20 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
     private SqliteCommand? _read;
     private SqliteKeyLists? _lists;
 
-    public SqliteStateStore(string dataFolder)
+    /// <summary>SQLite's own default WAL auto-checkpoint threshold.</summary>
+    public const int DefaultCheckpointPages = 1000;
+
+    /// <param name="dataFolder">Where the file is (created when missing).</param>
+    /// <param name="checkpointPages">The WAL size in pages at which a commit checkpoints it (SQLite's <c>wal_autocheckpoint</c>).</param>
+    /// <param name="backgroundCheckpoint">
+    /// When set, a second connection checkpoints the WAL at this interval (see <see cref="SqliteBackgroundCheckpoint"/>),
+    /// and the file is opened in normal locking mode, which that needs, instead of exclusive.
+    /// </param>
+    public SqliteStateStore(string dataFolder, int checkpointPages = DefaultCheckpointPages, TimeSpan? backgroundCheckpoint = null)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(checkpointPages, 1);
+        _checkpointPages = checkpointPages;
+        _backgroundCheckpoint = backgroundCheckpoint;
         Directory.CreateDirectory(dataFolder);
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -93,7 +109,9 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
             }
 
             var next = expected + 1;
-            return command.ExecuteNonQuery() == 1 ? next.ToString(System.Globalization.CultureInfo.InvariantCulture) : throw new StateConflictException(key);
+            var changed = command.ExecuteNonQuery();
+            _checkpointer?.Written();
+            return changed == 1 ? next.ToString(System.Globalization.CultureInfo.InvariantCulture) : throw new StateConflictException(key);
         }
         finally
         {
@@ -109,6 +127,7 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
             Open();
             _delete!.Parameters[0].Value = key;
             _delete.ExecuteNonQuery();
+            _checkpointer?.Written();
         }
         finally
         {
@@ -158,6 +177,7 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
 
     public void Dispose()
     {
+        _checkpointer?.Dispose();
         foreach (var command in new[] { _insert, _update, _delete, _read })
         {
             command?.Dispose();
@@ -182,7 +202,8 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
             // 8 KB pages for a new file (an existing one keeps its own): a conversation's document (1-2 KB, several KB
             // while it holds its replies) fits on its leaf page or spills to one overflow page, where 4 KB pages of this
             // WITHOUT ROWID table keep only ~1 KB of a row on the leaf and chain the rest over one to three overflow pages.
-            setup.CommandText = ConnectionPragmas + """
+            var locking = _backgroundCheckpoint is null ? "PRAGMA locking_mode = EXCLUSIVE;\n" : string.Empty;
+            setup.CommandText = locking + ConnectionPragmas + $"PRAGMA wal_autocheckpoint = {_checkpointPages};\n" + """
                 PRAGMA page_size = 8192;
                 PRAGMA journal_mode = WAL;
                 CREATE TABLE IF NOT EXISTS state (
@@ -211,6 +232,11 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
         _delete = Prepare(connection, "DELETE FROM state WHERE key = $key", "$key");
         _read = Prepare(connection, "SELECT data, version FROM state WHERE key = $key", "$key");
         _lists = new SqliteKeyLists(connection);
+        if (_backgroundCheckpoint is { } interval)
+        {
+            _checkpointer = new SqliteBackgroundCheckpoint(_connectionString, interval);
+        }
+
         _connection = connection;
     }
 
@@ -220,7 +246,6 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
     /// released around each statement and no shared-memory index to check, and nothing resets its page cache.
     /// </summary>
     private const string ConnectionPragmas = """
-        PRAGMA locking_mode = EXCLUSIVE;
         PRAGMA synchronous = NORMAL;
         PRAGMA busy_timeout = 5000;
         """;

@@ -15,6 +15,19 @@ public sealed class StateStorageOptions
     /// <summary>The SQLite data folder, created on first run; relative paths are under the app's content root.</summary>
     public string DataFolder { get; set; } = ".data";
 
+    /// <summary>
+    /// SQLite's WAL auto-checkpoint threshold in pages (8 KB): a commit that brings the WAL to this size copies it
+    /// into the database file and syncs both, holding the store's one connection meanwhile (bench/README.md, "The
+    /// p99 tail").
+    /// </summary>
+    public int CheckpointPages { get; set; } = SqliteStateStore.DefaultCheckpointPages;
+
+    /// <summary>
+    /// When above 0, a second SQLite connection checkpoints the WAL every this many milliseconds in which something was
+    /// written, beside the writer (and the file is opened in normal locking mode); 0 leaves checkpoints to the commits.
+    /// </summary>
+    public int BackgroundCheckpointMs { get; set; }
+
     public BlobStorageOptions Blob { get; set; } = new();
 }
 

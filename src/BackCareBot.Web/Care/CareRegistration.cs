@@ -79,7 +79,10 @@ public static partial class CareRegistration
     {
         StateStorageKind.Memory => new MemoryStateStore(),
         StateStorageKind.Blob => new BlobStateStore(BlobContainer(options.Blob)),
-        _ => new SqliteStateStore(Path.GetFullPath(options.DataFolder, contentRoot)),
+        _ => new SqliteStateStore(
+            Path.GetFullPath(options.DataFolder, contentRoot),
+            options.CheckpointPages,
+            options.BackgroundCheckpointMs > 0 ? TimeSpan.FromMilliseconds(options.BackgroundCheckpointMs) : null),
     };
 
     /// <summary>The due-time index beside the store: its own SQLite file, blobs and a queue on the same account, or memory.</summary>

@@ -19,6 +19,16 @@ public sealed partial class StateStorageOptionsValidator : IValidateOptions<Stat
             failures.Add("Storage:DataFolder must name a folder when Storage:Kind is Sqlite.");
         }
 
+        if (options.CheckpointPages < 1)
+        {
+            failures.Add("Storage:CheckpointPages must be a positive number of pages.");
+        }
+
+        if (options.BackgroundCheckpointMs < 0)
+        {
+            failures.Add("Storage:BackgroundCheckpointMs must be 0 (off) or a number of milliseconds.");
+        }
+
         if (options.Kind == StateStorageKind.Blob)
         {
             var blob = options.Blob;
