@@ -5,7 +5,8 @@ namespace BackCareBot.Care.Understanding;
 /// of the sentence or a terminator ("but", "now"): "no numbness or weakness" negates both, "no fever yesterday but
 /// today I'm burning up" does not negate the second fever. A bare "No," or "No." answers, it negates nothing.
 /// A Chinese negation (没有, 不, 无) covers its clause, which ends at a comma, a full stop or a terminator (但是, 只是,
-/// 今天). "is fine" / 正常 negate back to the start of their clause. Hedges ("I think", 好像) negate nothing.
+/// 今天). "is fine" / 正常 negate back to the start of their clause. Hedges ("I think", 好像) negate nothing. A bare
+/// denial said twice after a short question reaches back to it ("cancer? nope, never").
 /// </summary>
 public static class Negation
 {
@@ -28,6 +29,12 @@ public static class Negation
                 var cjk = units[hit.Start].Cjk;
                 if (!cjk && units[hit.End - 1].After != Break.None)
                 {
+                    // A bare denial answered twice over a short question reaches back to it: "cancer? nope, never".
+                    if (BareAfterBare(units, hits, h))
+                    {
+                        Mark(negatedUnit, DeniedFrom(units, hits, hit.Start), hit.Start);
+                    }
+
                     continue;
                 }
 
@@ -128,6 +135,21 @@ public static class Negation
         }
 
         return from;
+    }
+
+    /// <summary>A bare English "no" / "never" alone in its clause, right after another one: "nope, never", "no, no".</summary>
+    private static bool BareAfterBare(List<TextUnit> units, List<Hit> hits, int h)
+    {
+        var hit = hits[h];
+        if (hit.Start == 0 || ClauseStart(units, hits, h) != hit.Start || units[hit.Start - 1].After != Break.Pause)
+        {
+            return false;
+        }
+
+        // Only over a question of a word or two: "I have chest pain, no, no, it's real" keeps its chest pain.
+        var previous = PreviousClauseStart(units, hit.Start - 1);
+        return previous > 0 && units[previous - 1].After == Break.Sentence && previous - PreviousClauseStart(units, previous - 1) <= 3
+            && hits.Exists(k => k.Start == previous && k.End == hit.Start && k.Role == PhraseRole.NegatesAfter);
     }
 
     private static int PreviousClauseStart(List<TextUnit> units, int last)
