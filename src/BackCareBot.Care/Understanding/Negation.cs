@@ -12,9 +12,12 @@ public static class Negation
 {
     private const int EnglishScope = 7;
 
-    public static bool[] Negated(List<TextUnit> units, List<Hit> hits)
+    /// <param name="lasting">Concepts a resolution said after them ("long gone", 早好了) does not deny from the clause
+    /// before: a history ("had cancer years ago, long gone" is still a history of cancer).</param>
+    public static bool[] Negated(List<TextUnit> units, List<Hit> hits, IReadOnlySet<string>? lasting = null)
     {
         var negatedUnit = new bool[units.Count];
+        var resolvedUnit = new bool[units.Count];
         for (var h = 0; h < hits.Count; h++)
         {
             var hit = hits[h];
@@ -56,8 +59,17 @@ public static class Negation
             }
             else if (hit.Role == PhraseRole.NegatesBefore)
             {
-                var from = ClauseStart(units, hits, h);
-                if (!units[hit.Start].Cjk)
+                var clause = ClauseStart(units, hits, h);
+                var from = clause;
+                if (units[hit.Start].Cjk)
+                {
+                    // "春天得过肺炎，早好了": a resolution of three characters or more (no negation in it) that is a clause
+                    // on its own reaches back over the clause before it, as "long gone" does in English.
+                    from = from == hit.Start && from > 0 && units[from - 1].After == Break.Pause && hit.End - hit.Start > 2
+                        ? PreviousClauseStart(units, from - 1)
+                        : from;
+                }
+                else
                 {
                     // "the fever I had was back in January, long gone": a phrase of time past that stands alone after a
                     // comma reaches back over the clause before it, within the sentence.
@@ -66,14 +78,17 @@ public static class Negation
                         : Math.Max(from, hit.Start - 5);
                 }
 
-                Mark(negatedUnit, from, hit.Start);
+                Mark(resolvedUnit, from, Math.Min(clause, hit.Start));
+                Mark(negatedUnit, Math.Max(from, clause), hit.Start);
             }
         }
 
         var negated = new bool[hits.Count];
         for (var h = 0; h < hits.Count; h++)
         {
-            negated[h] = hits[h].Role == PhraseRole.Concept && negatedUnit[hits[h].Start];
+            var start = hits[h].Start;
+            negated[h] = hits[h].Role == PhraseRole.Concept
+                && (negatedUnit[start] || (resolvedUnit[start] && (lasting is null || !Array.Exists(hits[h].Concepts, lasting.Contains))));
         }
 
         return negated;
