@@ -5,15 +5,19 @@ namespace BackCareBot.Care.Understanding;
 /// of the sentence or a terminator ("but", "now"): "no numbness or weakness" negates both, "no fever yesterday but
 /// today I'm burning up" does not negate the second fever. A bare "No," or "No." answers, it negates nothing.
 /// A Chinese negation (没有, 不, 无) covers its clause, which ends at a comma, a full stop or a terminator (但是, 只是,
-/// 今天). "is fine" / 正常 negate back to the start of their clause. Hedges ("I think", 好像) negate nothing.
+/// 今天). "is fine" / 正常 negate back to the start of their clause. Hedges ("I think", 好像) negate nothing. A bare
+/// denial said twice after a short question reaches back to it ("cancer? nope, never").
 /// </summary>
 public static class Negation
 {
     private const int EnglishScope = 7;
 
-    public static bool[] Negated(List<TextUnit> units, List<Hit> hits)
+    /// <param name="lasting">Concepts a resolution said after them ("long gone", 早好了) does not deny from the clause
+    /// before: a history ("had cancer years ago, long gone" is still a history of cancer).</param>
+    public static bool[] Negated(List<TextUnit> units, List<Hit> hits, IReadOnlySet<string>? lasting = null)
     {
         var negatedUnit = new bool[units.Count];
+        var resolvedUnit = new bool[units.Count];
         for (var h = 0; h < hits.Count; h++)
         {
             var hit = hits[h];
@@ -28,6 +32,12 @@ public static class Negation
                 var cjk = units[hit.Start].Cjk;
                 if (!cjk && units[hit.End - 1].After != Break.None)
                 {
+                    // A bare denial answered twice over a short question reaches back to it: "cancer? nope, never".
+                    if (BareAfterBare(units, hits, h))
+                    {
+                        Mark(negatedUnit, DeniedFrom(units, hits, hit.Start), hit.Start);
+                    }
+
                     continue;
                 }
 
@@ -49,8 +59,17 @@ public static class Negation
             }
             else if (hit.Role == PhraseRole.NegatesBefore)
             {
-                var from = ClauseStart(units, hits, h);
-                if (!units[hit.Start].Cjk)
+                var clause = ClauseStart(units, hits, h);
+                var from = clause;
+                if (units[hit.Start].Cjk)
+                {
+                    // "春天得过肺炎，早好了": a resolution of three characters or more (no negation in it) that is a clause
+                    // on its own reaches back over the clause before it, as "long gone" does in English.
+                    from = from == hit.Start && from > 0 && units[from - 1].After == Break.Pause && hit.End - hit.Start > 2
+                        ? PreviousClauseStart(units, from - 1)
+                        : from;
+                }
+                else
                 {
                     // "the fever I had was back in January, long gone": a phrase of time past that stands alone after a
                     // comma reaches back over the clause before it, within the sentence.
@@ -59,14 +78,17 @@ public static class Negation
                         : Math.Max(from, hit.Start - 5);
                 }
 
-                Mark(negatedUnit, from, hit.Start);
+                Mark(resolvedUnit, from, Math.Min(clause, hit.Start));
+                Mark(negatedUnit, Math.Max(from, clause), hit.Start);
             }
         }
 
         var negated = new bool[hits.Count];
         for (var h = 0; h < hits.Count; h++)
         {
-            negated[h] = hits[h].Role == PhraseRole.Concept && negatedUnit[hits[h].Start];
+            var start = hits[h].Start;
+            negated[h] = hits[h].Role == PhraseRole.Concept
+                && (negatedUnit[start] || (resolvedUnit[start] && (lasting is null || !Array.Exists(hits[h].Concepts, lasting.Contains))));
         }
 
         return negated;
@@ -128,6 +150,21 @@ public static class Negation
         }
 
         return from;
+    }
+
+    /// <summary>A bare English "no" / "never" alone in its clause, right after another one: "nope, never", "no, no".</summary>
+    private static bool BareAfterBare(List<TextUnit> units, List<Hit> hits, int h)
+    {
+        var hit = hits[h];
+        if (hit.Start == 0 || ClauseStart(units, hits, h) != hit.Start || units[hit.Start - 1].After != Break.Pause)
+        {
+            return false;
+        }
+
+        // Only over a question of a word or two: "I have chest pain, no, no, it's real" keeps its chest pain.
+        var previous = PreviousClauseStart(units, hit.Start - 1);
+        return previous > 0 && units[previous - 1].After == Break.Sentence && previous - PreviousClauseStart(units, previous - 1) <= 3
+            && hits.Exists(k => k.Start == previous && k.End == hit.Start && k.Role == PhraseRole.NegatesAfter);
     }
 
     private static int PreviousClauseStart(List<TextUnit> units, int last)

@@ -22,6 +22,7 @@ public sealed class WarningSignRecognizer
     private readonly Lexicon _lexicon;
     private readonly (RedFlag Flag, SignRule Rule)[] _rules;
     private readonly HashSet<string> _flagIds;
+    private readonly HashSet<string> _history;
 
     public WarningSignRecognizer(CareContent content)
     {
@@ -29,6 +30,7 @@ public sealed class WarningSignRecognizer
         var flags = content.RedFlags.Flags.ToDictionary(f => f.Id, StringComparer.Ordinal);
         _rules = [.. content.Concepts.Signs.Where(s => flags.ContainsKey(s.Flag)).Select(s => (flags[s.Flag], s))];
         _flagIds = new HashSet<string>(flags.Keys, StringComparer.Ordinal);
+        _history = new HashSet<string>(content.Concepts.Concepts.Where(c => c.Kind == "history").Select(c => c.Id), StringComparer.Ordinal);
     }
 
     /// <param name="raised">Flags raised earlier in the conversation: a combination may name one ("cannot stand" after RF09).</param>
@@ -87,7 +89,7 @@ public sealed class WarningSignRecognizer
 
         _lexicon.Correct(units);
         var hits = _lexicon.Match(units);
-        var negated = Negation.Negated(units, hits);
+        var negated = Negation.Negated(units, hits, _history);
         for (var h = 0; h < hits.Count; h++)
         {
             if (hits[h].Role == PhraseRole.Concept && !negated[h])
