@@ -38,6 +38,7 @@ public sealed class WhoseAndWhenTests
     [InlineData("I'm knackered, my toddler had a fever all night and my back is stiff", "RF12")]
     [InlineData("老公发烧了，我腰还是早上僵", "RF12")]
     [InlineData("孩子发高烧，我抱了一晚上腰酸", "RF12")]
+    [InlineData("同事都发烧请假了，我就是腰早上僵", "RF12")] // 我就是 is not 我也是 with a filler
     [InlineData("my dad is confused", "RF12s")]
     [InlineData("my son had a chest infection and I'm stiff", "RF12b")]
     [InlineData("my husband is on chemo, my back is stiff in the morning", "RF20")]
