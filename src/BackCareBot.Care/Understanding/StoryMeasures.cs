@@ -4,7 +4,7 @@ namespace BackCareBot.Care.Understanding;
 /// Two measured parts of the story around a sign, which word lists cannot hold without hiding other words:
 /// <c>past_year</c>, a time at least two years back given as a number ("in 2015", "back in 2009", 2015年, 十年前, 20年前,
 /// 几年前; not 前列腺, the prostate), and <c>their_back</c>, someone else's back ("his back is agony", "mum's back",
-/// 她的腰, 我妈腰), which the spellings otherwise read as "my back".
+/// 她的腰, 我妈腰, 一直喊腰疼), which the spellings otherwise read as "my back".
 /// </summary>
 public static class StoryMeasures
 {
@@ -16,7 +16,8 @@ public static class StoryMeasures
          "grandmas", "grandads", "mothers", "fathers", "brothers", "sisters"],
         StringComparer.Ordinal);
 
-    private static readonly HashSet<string> ChineseOwner = new(["她", "他", "我妈", "我爸", "老公", "老婆", "老人", "奶奶", "爷爷", "姥姥", "外婆", "婆婆", "孩子", "儿子", "女儿"], StringComparer.Ordinal);
+    // 喊腰疼: someone complaining of back pain ("孩子一直喊腰疼") is the one whose back it is.
+    private static readonly HashSet<string> ChineseOwner = new(["她", "他", "喊", "我妈", "我爸", "老公", "老婆", "老人", "奶奶", "爷爷", "姥姥", "外婆", "婆婆", "孩子", "儿子", "女儿"], StringComparer.Ordinal);
 
     /// <summary>Whether the text places something two or more years before <paramref name="now"/> with a number.</summary>
     public static bool PastYear(List<TextUnit> units, DateTime now)

@@ -40,6 +40,7 @@ public sealed class WhoseAndWhenTests
     [InlineData("孩子发高烧，我抱了一晚上腰酸", "RF12")]
     [InlineData("同事都发烧请假了，我就是腰早上僵", "RF12")] // 我就是 is not 我也是 with a filler
     [InlineData("my dad is confused", "RF12s")]
+    [InlineData("my dad keeps saying strange things", "RF12s")]
     [InlineData("my son had a chest infection and I'm stiff", "RF12b")]
     [InlineData("my husband is on chemo, my back is stiff in the morning", "RF20")]
     public void Another_persons_sign_asks_about_the_user(string text, string flag) => AssertTier(text, flag, SignTier.Confirm);
@@ -55,6 +56,12 @@ public sealed class WhoseAndWhenTests
     [InlineData("我妈发烧了，她的腰疼得厉害", "RF12")]
     [InlineData("帮我爸问一下，他发烧了", "RF12")]
     [InlineData("my mum (82) fell and can't get up", "RF09b")]
+    [InlineData("my husband has a fever and he won't wake up properly", "RF12s")] // someone with fever and drowsy is gravely ill, whoever it is
+    [InlineData("发高烧，爷爷连家人都认不出了", "RF12s")]
+    [InlineData("我妈发烧，连今天周几都不知道了，腰也疼", "RF12s")]
+    [InlineData("burning up and talking nonsense, says my wife", "RF12s")] // the user's sign, noticed by another
+    [InlineData("孩子额头滚烫，一直喊腰疼", "RF12")] // the child is the one with the back pain
+    [InlineData("typing for my nan, she slipped on the ice", "RF09")]
     public void A_shared_sign_or_the_patients_own_still_routes(string text, string flag) => AssertTier(text, flag, SignTier.Clear);
 
     [Fact]
