@@ -20,6 +20,8 @@ public sealed class WhoseAndWhenTests
     [InlineData("小时候从树上摔下来过，现在腰早上僵", "RF08")]
     [InlineData("年轻时出过车祸，现在早上腰硬", "RF08")]
     [InlineData("had pneumonia years ago and my back's stiff in the mornings", "RF12b")]
+    [InlineData("fell off a ladder years ago, this morning my back is stiff again", "RF08")] // "this morning" is when it is stiff
+    [InlineData("十年前出过车祸，今天早上腰又僵了", "RF08")]
     public void An_event_years_ago_asks_its_question(string text, string flag) => AssertTier(text, flag, SignTier.Confirm);
 
     [Theory]
