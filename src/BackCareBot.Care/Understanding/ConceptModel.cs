@@ -35,6 +35,10 @@ public sealed class Concept
 
     [JsonPropertyName("zh-CN")]
     public List<string> Chinese { get; set; } = [];
+
+    /// <summary>Concepts that cancel this one in the same message: "years ago" does not count with "yesterday",
+    /// "my husband has" not with "we've both got".</summary>
+    public List<string> Unless { get; set; } = [];
 }
 
 /// <summary>A warning sign: any <see cref="Clear"/> combination routes at once, any <see cref="Confirm"/> combination asks first;

@@ -4,12 +4,12 @@ namespace BackCareBot.Care.Understanding;
 
 /// <summary>
 /// The meaning of concepts.json (its schema checks the shape): every red flag has a sign, every sign names concepts
-/// that exist, every concept has words in both languages (measured concepts excepted), no concept is defined twice, every spelling stands for a word a concept uses, every filler is one word and no negation.
+/// that exist, every concept has words in both languages (measured concepts excepted), every `unless` names another concept, no concept is defined twice, every spelling stands for a word a concept uses, every filler is one word and no negation.
 /// </summary>
 public static class ConceptValidator
 {
     private const string File = "concepts.json";
-    private static readonly HashSet<string> Measured = new(["age50", "age65", "weeks4", "temp38", "temp_normal"], StringComparer.Ordinal);
+    private static readonly HashSet<string> Measured = new(["age50", "age65", "weeks4", "temp38", "temp_normal", "past_year", "their_back"], StringComparer.Ordinal);
 
     public static IReadOnlyList<string> Validate(CareContent content)
     {
@@ -39,6 +39,15 @@ public static class ConceptValidator
             if (concept.Kind is not ("measure" or "site") && concept.Chinese.Count == 0)
             {
                 problems.Add($"{where}: has no Chinese words");
+            }
+        }
+
+        // `unless` names concepts that cancel one in the same message; they must exist and must not be the concept itself.
+        foreach (var concept in model.Concepts)
+        {
+            foreach (var other in concept.Unless.Where(u => !ids.Contains(u) || u == concept.Id))
+            {
+                problems.Add($"{File}: concept '{concept.Id}': unless names '{other}', which is not another concept");
             }
         }
 

@@ -23,6 +23,7 @@ public sealed class WarningSignRecognizer
     private readonly (RedFlag Flag, SignRule Rule)[] _rules;
     private readonly HashSet<string> _flagIds;
     private readonly HashSet<string> _history;
+    private readonly (string Id, List<string> Unless)[] _cancelled;
 
     public WarningSignRecognizer(CareContent content)
     {
@@ -31,6 +32,7 @@ public sealed class WarningSignRecognizer
         _rules = [.. content.Concepts.Signs.Where(s => flags.ContainsKey(s.Flag)).Select(s => (flags[s.Flag], s))];
         _flagIds = new HashSet<string>(flags.Keys, StringComparer.Ordinal);
         _history = new HashSet<string>(content.Concepts.Concepts.Where(c => c.Kind == "history").Select(c => c.Id), StringComparer.Ordinal);
+        _cancelled = [.. content.Concepts.Concepts.Where(c => c.Unless.Count > 0).Select(c => (c.Id, c.Unless))];
     }
 
     /// <param name="raised">Flags raised earlier in the conversation: a combination may name one ("cannot stand" after RF09).</param>
@@ -123,6 +125,25 @@ public sealed class WarningSignRecognizer
         else if (BodyTemperature.Normal(units))
         {
             present.Add("temp_normal");
+        }
+
+        if (StoryMeasures.PastYear(units, DateTime.UtcNow))
+        {
+            present.Add("past_year");
+        }
+
+        if (StoryMeasures.TheirBack(units))
+        {
+            present.Add("their_back");
+        }
+
+        // A concept with `unless` does not count beside any of those: "years ago ... and again yesterday".
+        foreach (var (id, unless) in _cancelled)
+        {
+            if (present.Contains(id) && unless.Exists(present.Contains))
+            {
+                present.Remove(id);
+            }
         }
 
         return present;
