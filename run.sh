@@ -17,8 +17,8 @@ cd src/BackCareBot.Web
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 # The runtime settings the deployment gives the bot (webApp.bicep): a 6 MB first GC generation rather than one sized
 # from the L3 cache (on a host with a 260 MB L3 the heap grows to ~90 MB before its first collection), and no W^X
-# double mapping of JIT code.
-export DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x600000}" DOTNET_EnableWriteXorExecute="${DOTNET_EnableWriteXorExecute:-0}"
+# double mapping of JIT code. Hex digits without 0x: CoreCLR reads both forms, the Native AOT runtime only this one.
+export DOTNET_GCgen0size="${DOTNET_GCgen0size:-600000}" DOTNET_EnableWriteXorExecute="${DOTNET_EnableWriteXorExecute:-0}"
 if [ -f "$published/BackCareBot.Web.dll" ]; then
   exec dotnet "$published/BackCareBot.Web.dll" "$@"
 fi

@@ -42,7 +42,7 @@ for round in $(seq 1 "$rounds"); do
     rm -rf "$work/state"
     start_ms=$(date +%s%3N)
     # The runtime settings the Bicep gives App Service, then the variant's (later assignments win).
-    (cd "$web" && exec env ASPNETCORE_ENVIRONMENT=Production DOTNET_EnableWriteXorExecute=0 DOTNET_GCgen0size=0x600000 \
+    (cd "$web" && exec env ASPNETCORE_ENVIRONMENT=Production DOTNET_EnableWriteXorExecute=0 DOTNET_GCgen0size=600000 \
       Storage__DataFolder="$work/state" "${settings[@]}" "${bot_cmd[@]}" --urls "http://127.0.0.1:$ours_port" >"$work/ours.log" 2>&1) &
     ours_pid=$!; pids+=("$ours_pid")
     first_cpu_file="$work/first-cpu"

@@ -32,7 +32,7 @@ loadavg() { cut -d' ' -f1 /proc/loadavg; }
 
 start_ours() { # data folder, log file, check-in poll interval (TimeSpan); sets ours_pid
   # The runtime settings the Bicep gives App Service (deploymentTemplates/azure/modules/webApp.bicep).
-  (cd "$web" && ASPNETCORE_ENVIRONMENT=Production DOTNET_EnableWriteXorExecute=0 DOTNET_GCgen0size=0x600000 Storage__DataFolder="$1" CheckIn__PollInterval="$3" \
+  (cd "$web" && ASPNETCORE_ENVIRONMENT=Production DOTNET_EnableWriteXorExecute=0 DOTNET_GCgen0size=600000 Storage__DataFolder="$1" CheckIn__PollInterval="$3" \
     exec dotnet bin/Release/publish/BackCareBot.Web.dll --urls "http://127.0.0.1:$ours_port" >"$2" 2>&1) &
   ours_pid=$!; pids+=("$ours_pid")
   wait_healthy "http://127.0.0.1:$ours_port/healthz" 120

@@ -26,7 +26,7 @@ source "$bench/lib.sh"
 bot_command "$bot_dir"
 
 # shellcheck disable=SC2086 # BOT_ENV is a list of NAME=value words
-(cd "$web" && exec env ASPNETCORE_ENVIRONMENT=Production DOTNET_EnableWriteXorExecute=0 DOTNET_GCgen0size=0x600000 DOTNET_PerfMapEnabled=1 \
+(cd "$web" && exec env ASPNETCORE_ENVIRONMENT=Production DOTNET_EnableWriteXorExecute=0 DOTNET_GCgen0size=600000 DOTNET_PerfMapEnabled=1 \
   Storage__DataFolder="$work/state" ${BOT_ENV:-} "${bot_cmd[@]}" --urls "http://127.0.0.1:$ours_port" >"$work/ours.log" 2>&1) &
 ours_pid=$!; pids+=("$ours_pid")
 wait_healthy "http://127.0.0.1:$ours_port/healthz" 120

@@ -37,7 +37,7 @@ bot_command "$published"
 # fresh folder. Its working directory is the project folder, as ./run.sh runs it.
 start_ours() { # data folder, log file; sets ours_pid
   # The runtime settings the Bicep gives App Service (deploymentTemplates/azure/modules/webApp.bicep).
-  (cd "$web" && ASPNETCORE_ENVIRONMENT=Production DOTNET_EnableWriteXorExecute=0 DOTNET_GCgen0size=0x600000 Storage__DataFolder="$1" CheckIn__PollInterval="$(interval "${CHECKIN_POLL_SECONDS:-60}")" \
+  (cd "$web" && ASPNETCORE_ENVIRONMENT=Production DOTNET_EnableWriteXorExecute=0 DOTNET_GCgen0size=600000 Storage__DataFolder="$1" CheckIn__PollInterval="$(interval "${CHECKIN_POLL_SECONDS:-60}")" \
     exec "${bot_cmd[@]}" --urls "http://127.0.0.1:$ours_port" >"$2" 2>&1) &
   ours_pid=$!; pids+=("$ours_pid")
 }

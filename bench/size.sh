@@ -59,7 +59,7 @@ start_ours() { # data folder, log file, check-in poll seconds[, size]; sets ours
   local settings
   read -r -a settings <<<"$(store_settings "$1" "${4:-template}")"
   # The runtime settings the Bicep gives App Service (deploymentTemplates/azure/modules/webApp.bicep).
-  (cd "$web" && exec env ASPNETCORE_ENVIRONMENT=Production DOTNET_EnableWriteXorExecute=0 DOTNET_GCgen0size=0x600000 "${settings[@]}" CheckIn__PollInterval="$(interval "$3")" \
+  (cd "$web" && exec env ASPNETCORE_ENVIRONMENT=Production DOTNET_EnableWriteXorExecute=0 DOTNET_GCgen0size=600000 "${settings[@]}" CheckIn__PollInterval="$(interval "$3")" \
     dotnet bin/Release/publish/BackCareBot.Web.dll --urls "http://127.0.0.1:$ours_port" >"$2" 2>&1) &
   ours_pid=$!; pids+=("$ours_pid")
   wait_healthy "http://127.0.0.1:$ours_port/healthz" 120

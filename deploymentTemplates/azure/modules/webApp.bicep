@@ -107,13 +107,14 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         }
         {
           // Read by the .NET runtime (environment only; bench/README.md, "Memory"): no double mapping of JIT code,
-          // and a 6 MB gen0 budget instead of one sized by the L3 cache; ~10 MB less memory under load.
+          // and a 6 MB gen0 budget instead of one sized by the L3 cache; ~10 MB less memory under load. Hex digits
+          // without 0x: CoreCLR reads both forms, the Native AOT runtime ignores a value with the prefix.
           name: 'DOTNET_EnableWriteXorExecute'
           value: '0'
         }
         {
           name: 'DOTNET_GCgen0size'
-          value: '0x600000'
+          value: '600000'
         }
       ]
     }

@@ -70,7 +70,8 @@ public sealed class BotProcess : IAsyncDisposable
         // The runtime settings the deployment gives the bot (deploymentTemplates/azure/modules/webApp.bicep, as bench/run.sh
         // and ./run.sh start it): without DOTNET_GCgen0size the GC sizes its first generation from the L3 cache, so on a
         // host with a 260 MB L3 the heap grows to ~90 MB before its first collection (idle RSS 158 MB against 96 MB).
-        start.Environment["DOTNET_GCgen0size"] = "0x600000";
+        // Hex digits without 0x: CoreCLR reads both forms, the Native AOT runtime ignores a value with the prefix.
+        start.Environment["DOTNET_GCgen0size"] = "600000";
         start.Environment["DOTNET_EnableWriteXorExecute"] = "0";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
