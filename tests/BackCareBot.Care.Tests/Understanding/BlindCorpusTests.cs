@@ -166,6 +166,8 @@ public sealed class BlindCorpusTests(ITestOutputHelper output)
         new(Corpus.BlindK, "zh-CN",  1.000, 1.000, 1.000, 1.000, 0.000,                           1.000),
         new(Corpus.BlindL, "en",     1.000, 0.928, 1.000, 0.916, 0.004,                           0.967),
         new(Corpus.BlindL, "zh-CN",  1.000, 0.910, 0.969, 0.916, 0.004,                           0.827),
+        new(Corpus.BlindM, "en",     0.944, 0.964, 0.969, 0.833, 0.011,                           0.877),
+        new(Corpus.BlindM, "zh-CN",  0.944, 0.946, 0.954, 0.916, 0.011,                           0.858),
     ];
 
     public static TheoryData<string> FreshSetNames => [.. FreshSets.Select(s => s.Split)];
