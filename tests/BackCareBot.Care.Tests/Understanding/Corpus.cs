@@ -58,7 +58,10 @@ internal static class Corpus
     /// <summary>The fresh blind set written after blindK had been counted twice (before and after the blindJ round), when blindK was to become a development set: only counted.</summary>
     public const string BlindL = "blindL";
 
-    /// <summary>Corpus/{set}-{locale}.tsv: a fresh blind set (blindC, blindD, blindE, blindF, blindG, blindH, blindI, blindJ, blindK, blindL), written under the same rules by another author.</summary>
+    /// <summary>The fresh blind set written after blindL had been counted twice (before and after the blindK round): only counted.</summary>
+    public const string BlindM = "blindM";
+
+    /// <summary>Corpus/{set}-{locale}.tsv: a fresh blind set (blindC, blindD, blindE, blindF, blindG, blindH, blindI, blindJ, blindK, blindL, blindM), written under the same rules by another author.</summary>
     public static IReadOnlyList<Utterance> LoadFresh(string set, string locale) => LoadFile(locale, set + "-" + locale + ".tsv");
 
     private static List<Utterance> LoadFile(string locale, string name)
