@@ -42,6 +42,35 @@ public class ActivityRoundTripTests
     }
 
     [Fact]
+    public void An_attachment_made_from_json_bytes_is_written_as_those_bytes_and_read_back_as_its_content()
+    {
+        var card = """{"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlock","text":"腰 \u0022quoted\u0022 <b>"}]}"""u8.ToArray();
+        var activity = new Activity { Type = ActivityTypes.Message, Attachments = [Attachment.FromJson("application/vnd.microsoft.card.adaptive", card)] };
+
+        var written = JsonSerializer.SerializeToUtf8Bytes(activity, ProtocolJsonContext.Default.Activity);
+
+        Assert.Contains(Convert.ToHexString(card), Convert.ToHexString(written), StringComparison.Ordinal);
+        var read = JsonSerializer.Deserialize(written, ProtocolJsonContext.Default.Activity)!;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", read.Attachments![0].ContentType);
+        Assert.Equal("腰 \"quoted\" <b>", read.Attachments[0].Content!.Value.GetProperty("body")[0].GetProperty("text").GetString());
+        Assert.Equal("AdaptiveCard", activity.Attachments[0].Content!.Value.GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public void An_attachment_keeps_unknown_fields_and_reads_names_in_any_case()
+    {
+        var activity = JsonSerializer.Deserialize(
+            """{"type":"message","attachments":[{"ContentType":"text/html","content":"<p>hi</p>","futureField":{"a":[1,2]},"name":null}]}""", ProtocolJsonContext.Default.Activity)!;
+
+        var attachment = activity.Attachments![0];
+        Assert.Equal("text/html", attachment.ContentType);
+        Assert.Equal("<p>hi</p>", attachment.Content!.Value.GetString());
+        Assert.Null(attachment.Name);
+        var written = JsonNode.Parse(JsonSerializer.Serialize(activity, ProtocolJsonContext.Default.Activity))!["attachments"]![0]!;
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"contentType":"text/html","content":"<p>hi</p>","futureField":{"a":[1,2]}}"""), written), written.ToJsonString());
+    }
+
+    [Fact]
     public void Expect_replies_response_round_trips()
     {
         var original = File.ReadAllText(Repo.ReferenceFile("activities", "outgoing", "expect-replies-response.json"));

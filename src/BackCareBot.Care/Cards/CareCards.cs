@@ -215,11 +215,8 @@ public sealed class CareCards(CareContent content, Localizer localizer, Func<str
         return card;
     }
 
-    public static Attachment ToAttachment(AdaptiveCard card) => new()
-    {
-        ContentType = AdaptiveCard.ContentType,
-        Content = ToJson(card),
-    };
+    public static Attachment ToAttachment(AdaptiveCard card) =>
+        Attachment.FromJson(AdaptiveCard.ContentType, JsonSerializer.SerializeToUtf8Bytes(card, CardJsonContext.Default.AdaptiveCard));
 
     public static JsonElement ToJson(AdaptiveCard card) => JsonSerializer.SerializeToElement(card, CardJsonContext.Default.AdaptiveCard);
 

@@ -130,19 +130,6 @@ public sealed class CardAction
     public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
-public sealed class Attachment
-{
-    public string? ContentType { get; set; }
-    public string? ContentUrl { get; set; }
-    /// <summary>Any JSON value: an object for cards, a string for Teams' text/html mirror.</summary>
-    public JsonElement? Content { get; set; }
-    public string? Name { get; set; }
-    public string? ThumbnailUrl { get; set; }
-
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; set; }
-}
-
 /// <summary>An entity (mention, clientInfo, ...); everything but its type stays in the extension bag.</summary>
 public sealed class Entity
 {
