@@ -75,6 +75,12 @@ public class TurnBenchmarks
             return;
         }
 
+        if (args is ["--store-pages", var pageConversations])
+        {
+            await StorePages.PrintAsync(int.Parse(pageConversations, System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
+
         if (args is ["--store-turns", var turns])
         {
             await StoreTurns.PrintAsync(int.Parse(turns, System.Globalization.CultureInfo.InvariantCulture));

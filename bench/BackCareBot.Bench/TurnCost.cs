@@ -16,7 +16,7 @@ namespace BackCareBot.Bench;
 /// </summary>
 internal static class TurnCost
 {
-    private static readonly string[] Answers =
+    internal static readonly string[] Answers =
         ["hi", "yes", "16 to 49", "no", "no", "no", "no", "no", "no", "no", "on my side", "only under my head", "medium", "one side of my lower back", "less than 30 minutes", "neither", "5"];
 
     public static async Task PrintAsync(int conversations)
