@@ -75,7 +75,7 @@ internal static class StorePages
     }
 
     /// <summary>One bench conversation delivered as to the Connector: replies stored, sent, then marked delivered.</summary>
-    private static async Task ConversationAsync(TurnPipeline pipeline, int conversation)
+    internal static async Task ConversationAsync(TurnPipeline pipeline, int conversation)
     {
         for (var turn = 0; turn < TurnCost.Answers.Length; turn++)
         {
@@ -202,7 +202,7 @@ internal static class StorePages
     }
 
     /// <summary>Counts what the bot asks of the store.</summary>
-    private sealed class CountingStore(IStateStore inner) : IStateStore
+    internal sealed class CountingStore(IStateStore inner) : IStateStore
     {
         public long Writes { get; private set; }
 
@@ -216,6 +216,9 @@ internal static class StorePages
 
         public int Largest { get; private set; }
 
+        /// <summary>When set, every document written, in order, with whether it was marked pending.</summary>
+        public List<(byte[] Data, bool Pending)>? Written { get; init; }
+
         public void Reset() => (Writes, PendingWrites, Deletes, Bytes, PendingBytes, Largest) = (0, 0, 0, 0, 0, 0);
 
         public Task<StoredState?> ReadAsync(string key, CancellationToken cancellationToken) => inner.ReadAsync(key, cancellationToken);
@@ -228,6 +231,7 @@ internal static class StorePages
             Writes++;
             Bytes += data.Length;
             Largest = Math.Max(Largest, data.Length);
+            Written?.Add((data.ToArray(), pending));
             if (pending)
             {
                 PendingWrites++;

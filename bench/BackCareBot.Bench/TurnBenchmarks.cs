@@ -75,6 +75,7 @@ public class TurnBenchmarks
             return;
         }
 
+
         if (args is ["--store-pages", var pageConversations])
         {
             await StorePages.PrintAsync(int.Parse(pageConversations, System.Globalization.CultureInfo.InvariantCulture));
