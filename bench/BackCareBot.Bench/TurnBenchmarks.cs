@@ -75,7 +75,6 @@ public class TurnBenchmarks
             return;
         }
 
-
         if (args is ["--store-pages", var pageConversations])
         {
             await StorePages.PrintAsync(int.Parse(pageConversations, System.Globalization.CultureInfo.InvariantCulture));
