@@ -18,13 +18,13 @@ namespace BackCareBot.Bench;
 /// </summary>
 internal static class StorePages
 {
-    public static async Task PrintAsync(int conversations)
+    public static async Task PrintAsync(int conversations, bool compress)
     {
         var folder = Path.Combine(Path.GetTempPath(), "bcb-store-pages-" + Guid.NewGuid().ToString("N"));
         var snapshot = folder + "-snapshot";
         try
         {
-            using var sqlite = new SqliteStateStore(folder, checkpointPages: 1_000_000_000);
+            using var sqlite = new SqliteStateStore(folder, checkpointPages: 1_000_000_000, compressLongDocuments: compress);
             var store = new CountingStore(sqlite);
             var bot = new CareBot(CareContent.Load(CareContent.DefaultFolder), store, new PictureAddress(new CareOptions()), NullLogger<CareBot>.Instance);
             var pipeline = new TurnPipeline(bot, [], NullLogger<TurnPipeline>.Instance);

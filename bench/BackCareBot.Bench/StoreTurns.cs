@@ -18,7 +18,7 @@ internal static class StoreTurns
     private const int Active = 8;
     private const int TurnsPerConversation = 17;
 
-    public static async Task PrintAsync(int turns)
+    public static async Task PrintAsync(int turns, bool compress)
     {
         var withReplies = new byte[5200];
         var delivered = new byte[1200];
@@ -32,7 +32,7 @@ internal static class StoreTurns
         {
             foreach (var pageSize in new int?[] { null, 4096, null, 4096 })
             {
-                await RunAsync(name, pageSize, turns, documents);
+                await RunAsync(name, pageSize, turns, documents, compress);
             }
         }
     }
@@ -48,7 +48,7 @@ internal static class StoreTurns
         return [.. Enumerable.Range(0, written.Count - 1).Where(i => written[i].Pending && !written[i + 1].Pending).Select(i => (written[i].Data, written[i + 1].Data))];
     }
 
-    private static async Task RunAsync(string name, int? pageSize, int turns, (byte[] WithReplies, byte[] Delivered)[] documents)
+    private static async Task RunAsync(string name, int? pageSize, int turns, (byte[] WithReplies, byte[] Delivered)[] documents, bool compress)
     {
         var folder = Path.Combine(Path.GetTempPath(), "bcb-store-turns-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -64,7 +64,7 @@ internal static class StoreTurns
                 create.ExecuteNonQuery();
             }
 
-            using var store = new SqliteStateStore(folder);
+            using var store = new SqliteStateStore(folder, compressLongDocuments: compress);
             var keys = new string[Active];
             var etags = new string?[Active];
             var left = new int[Active];

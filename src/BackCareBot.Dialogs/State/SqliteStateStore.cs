@@ -29,6 +29,7 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
     private readonly string _connectionString;
     private readonly int _checkpointPages;
     private readonly TimeSpan? _backgroundCheckpoint;
+    private readonly bool _compress;
     private SqliteBackgroundCheckpoint? _checkpointer;
     private SqliteConnection? _connection;
     private SqliteCommand? _insert;
@@ -47,8 +48,10 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
     /// When set, a second connection checkpoints the WAL at this interval (see <see cref="SqliteBackgroundCheckpoint"/>),
     /// and the file is opened in normal locking mode, which that needs, instead of exclusive.
     /// </param>
-    public SqliteStateStore(string dataFolder, int checkpointPages = DefaultCheckpointPages, TimeSpan? backgroundCheckpoint = null)
+    /// <param name="compressLongDocuments">Whether a document too long for its leaf page is stored compressed (see <see cref="SqliteDocumentCodec"/>).</param>
+    public SqliteStateStore(string dataFolder, int checkpointPages = DefaultCheckpointPages, TimeSpan? backgroundCheckpoint = null, bool compressLongDocuments = false)
     {
+        _compress = compressLongDocuments;
         ArgumentOutOfRangeException.ThrowIfLessThan(checkpointPages, 1);
         _checkpointPages = checkpointPages;
         _backgroundCheckpoint = backgroundCheckpoint;
@@ -99,7 +102,7 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
         {
             Open();
             // Packed inside the gate only because the page size is known once the file is open; it takes microseconds.
-            var (bytes, size) = SqliteDocumentCodec.Pack(data.Span, System.Text.Encoding.UTF8.GetByteCount(key) + RowOverhead, _maxLocal);
+            var (bytes, size) = _compress ? SqliteDocumentCodec.Pack(data.Span, System.Text.Encoding.UTF8.GetByteCount(key) + RowOverhead, _maxLocal) : (data.ToArray(), 0);
             var command = expectedETag is null ? _insert! : _update!;
             command.Parameters["$key"].Value = key;
             command.Parameters["$data"].Value = bytes;
