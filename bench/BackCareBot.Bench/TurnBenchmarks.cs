@@ -69,15 +69,28 @@ public class TurnBenchmarks
             return;
         }
 
+        // --compress: the SQLite store with Storage:CompressLongDocuments on.
+        var compress = args is [.., "--compress"];
+        if (compress)
+        {
+            args = args[..^1];
+        }
+
         if (args is ["--turn-cost", var conversations])
         {
-            await TurnCost.PrintAsync(int.Parse(conversations, System.Globalization.CultureInfo.InvariantCulture));
+            await TurnCost.PrintAsync(int.Parse(conversations, System.Globalization.CultureInfo.InvariantCulture), compress);
+            return;
+        }
+
+        if (args is ["--store-pages", var pageConversations])
+        {
+            await StorePages.PrintAsync(int.Parse(pageConversations, System.Globalization.CultureInfo.InvariantCulture), compress);
             return;
         }
 
         if (args is ["--store-turns", var turns])
         {
-            await StoreTurns.PrintAsync(int.Parse(turns, System.Globalization.CultureInfo.InvariantCulture));
+            await StoreTurns.PrintAsync(int.Parse(turns, System.Globalization.CultureInfo.InvariantCulture), compress);
             return;
         }
 

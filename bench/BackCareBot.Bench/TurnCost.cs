@@ -16,15 +16,15 @@ namespace BackCareBot.Bench;
 /// </summary>
 internal static class TurnCost
 {
-    private static readonly string[] Answers =
+    internal static readonly string[] Answers =
         ["hi", "yes", "16 to 49", "no", "no", "no", "no", "no", "no", "no", "on my side", "only under my head", "medium", "one side of my lower back", "less than 30 minutes", "neither", "5"];
 
-    public static async Task PrintAsync(int conversations)
+    public static async Task PrintAsync(int conversations, bool compress = false)
     {
         var folder = Path.Combine(Path.GetTempPath(), "bcb-turn-cost-" + Guid.NewGuid().ToString("N"));
         try
         {
-            using var store = new SqliteStateStore(folder);
+            using var store = new SqliteStateStore(folder, compressLongDocuments: compress);
             var bot = new CareBot(CareContent.Load(CareContent.DefaultFolder), store, new PictureAddress(new CareOptions()), NullLogger<CareBot>.Instance);
             var pipeline = new TurnPipeline(bot, [], NullLogger<TurnPipeline>.Instance);
             var next = 0;

@@ -29,6 +29,7 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
     private readonly string _connectionString;
     private readonly int _checkpointPages;
     private readonly TimeSpan? _backgroundCheckpoint;
+    private readonly bool _compress;
     private SqliteBackgroundCheckpoint? _checkpointer;
     private SqliteConnection? _connection;
     private SqliteCommand? _insert;
@@ -36,6 +37,7 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
     private SqliteCommand? _delete;
     private SqliteCommand? _read;
     private SqliteKeyLists? _lists;
+    private int _maxLocal;
 
     /// <summary>SQLite's own default WAL auto-checkpoint threshold.</summary>
     public const int DefaultCheckpointPages = 1000;
@@ -46,8 +48,10 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
     /// When set, a second connection checkpoints the WAL at this interval (see <see cref="SqliteBackgroundCheckpoint"/>),
     /// and the file is opened in normal locking mode, which that needs, instead of exclusive.
     /// </param>
-    public SqliteStateStore(string dataFolder, int checkpointPages = DefaultCheckpointPages, TimeSpan? backgroundCheckpoint = null)
+    /// <param name="compressLongDocuments">Whether a document too long for its leaf page is stored compressed (see <see cref="SqliteDocumentCodec"/>).</param>
+    public SqliteStateStore(string dataFolder, int checkpointPages = DefaultCheckpointPages, TimeSpan? backgroundCheckpoint = null, bool compressLongDocuments = false)
     {
+        _compress = compressLongDocuments;
         ArgumentOutOfRangeException.ThrowIfLessThan(checkpointPages, 1);
         _checkpointPages = checkpointPages;
         _backgroundCheckpoint = backgroundCheckpoint;
@@ -73,7 +77,7 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
             _read!.Parameters[0].Value = key;
             using var reader = _read.ExecuteReader();
             return reader.Read()
-                ? new StoredState((byte[])reader.GetValue(0), reader.GetInt64(1).ToString(System.Globalization.CultureInfo.InvariantCulture))
+                ? new StoredState(SqliteDocumentCodec.Unpack((byte[])reader.GetValue(0), reader.GetInt64(2)), reader.GetInt64(1).ToString(System.Globalization.CultureInfo.InvariantCulture))
                 : null;
         }
         finally
@@ -93,14 +97,16 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
             throw new StateConflictException(key);
         }
 
-        var bytes = data.ToArray();
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             Open();
+            // Packed inside the gate only because the page size is known once the file is open; it takes microseconds.
+            var (bytes, size) = _compress ? SqliteDocumentCodec.Pack(data.Span, System.Text.Encoding.UTF8.GetByteCount(key) + RowOverhead, _maxLocal) : (data.ToArray(), 0);
             var command = expectedETag is null ? _insert! : _update!;
             command.Parameters["$key"].Value = key;
             command.Parameters["$data"].Value = bytes;
+            command.Parameters["$size"].Value = size;
             command.Parameters["$now"].Value = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
             command.Parameters["$pending"].Value = pending ? 1 : 0;
             if (expectedETag is not null)
@@ -224,13 +230,31 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
 
             setup.CommandText = "CREATE INDEX IF NOT EXISTS state_pending ON state (key) WHERE pending = 1";
             setup.ExecuteNonQuery();
+            // The document's length when data holds it compressed, 0 when data is the document (every row of an older file).
+            setup.CommandText = "SELECT COUNT(*) FROM pragma_table_info('state') WHERE name = 'size'";
+            if (Convert.ToInt64(setup.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                setup.CommandText = "ALTER TABLE state ADD COLUMN size INTEGER NOT NULL DEFAULT 0";
+                setup.ExecuteNonQuery();
+            }
+
+            setup.CommandText = "PRAGMA page_size";
+            _maxLocal = SqliteDocumentCodec.MaxLocal(Convert.ToInt32(setup.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        _insert = Prepare(connection, "INSERT INTO state (key, data, version, updated, pending) VALUES ($key, $data, 1, $now, $pending) ON CONFLICT (key) DO NOTHING", "$key", "$data", "$now", "$pending");
+        _insert = Prepare(
+            connection, "INSERT INTO state (key, data, version, updated, pending, size) VALUES ($key, $data, 1, $now, $pending, $size) ON CONFLICT (key) DO NOTHING", "$key", "$data", "$now", "$pending", "$size");
         _update = Prepare(
-            connection, "UPDATE state SET data = $data, version = $expected + 1, updated = $now, pending = $pending WHERE key = $key AND version = $expected", "$key", "$data", "$now", "$expected", "$pending");
+            connection,
+            "UPDATE state SET data = $data, version = $expected + 1, updated = $now, pending = $pending, size = $size WHERE key = $key AND version = $expected",
+            "$key",
+            "$data",
+            "$now",
+            "$expected",
+            "$pending",
+            "$size");
         _delete = Prepare(connection, "DELETE FROM state WHERE key = $key", "$key");
-        _read = Prepare(connection, "SELECT data, version FROM state WHERE key = $key", "$key");
+        _read = Prepare(connection, "SELECT data, version, size FROM state WHERE key = $key", "$key");
         _lists = new SqliteKeyLists(connection);
         if (_backgroundCheckpoint is { } interval)
         {
@@ -245,6 +269,9 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
     /// mode, set before the first access, so the WAL index lives in the process's memory): no file lock taken and
     /// released around each statement and no shared-memory index to check, and nothing resets its page cache.
     /// </summary>
+    /// <summary>A row's bytes besides its key and document: the record header, version, updated, pending and size.</summary>
+    private const int RowOverhead = 32;
+
     private const string ConnectionPragmas = """
         PRAGMA synchronous = NORMAL;
         PRAGMA busy_timeout = 5000;

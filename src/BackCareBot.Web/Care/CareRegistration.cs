@@ -82,7 +82,8 @@ public static partial class CareRegistration
         _ => new SqliteStateStore(
             Path.GetFullPath(options.DataFolder, contentRoot),
             options.CheckpointPages,
-            options.BackgroundCheckpointMs > 0 ? TimeSpan.FromMilliseconds(options.BackgroundCheckpointMs) : null),
+            options.BackgroundCheckpointMs > 0 ? TimeSpan.FromMilliseconds(options.BackgroundCheckpointMs) : null,
+            options.CompressLongDocuments),
     };
 
     /// <summary>The due-time index beside the store: its own SQLite file, blobs and a queue on the same account, or memory.</summary>
