@@ -24,6 +24,21 @@ public sealed class CardTemplateTests
     }
 
     [Fact]
+    public void A_template_that_names_the_type_last_is_read_as_that_type()
+    {
+        // The card model is read without scanning ahead for its discriminator: the template puts "type" first.
+        var template = CardTemplate.Parse("t", """
+            { "version": "1.5", "body": [ { "text": "${t}", "wrap": true, "type": "TextBlock" },
+              { "actions": [ { "title": "Go", "verb": "go", "type": "Action.Execute" } ], "type": "ActionSet" } ], "type": "AdaptiveCard" }
+            """);
+
+        var card = template.Expand(new JsonObject { ["t"] = "hello" });
+
+        Assert.Equal("hello", Assert.IsType<TextBlock>(card.Body[0]).Text);
+        Assert.Equal("go", Assert.IsType<ExecuteAction>(Assert.Single(Assert.IsType<ActionSet>(card.Body[1]).Actions)).Verb);
+    }
+
+    [Fact]
     public void Data_repeats_an_object_per_item_with_root_and_index_in_reach()
     {
         var template = CardTemplate.Parse("t", """

@@ -14,6 +14,7 @@ internal abstract class TemplateNode
 {
     private const string DataKey = "$data";
     private const string WhenKey = "$when";
+    private const string TypeKey = "type";
 
     /// <summary>
     /// Writes the bound value, after its property name when it has one; false (and nothing written) when the node
@@ -195,7 +196,8 @@ internal abstract class TemplateNode
                 _when = _negate ? TemplatePath.Parse(binding[3..^1]) : TemplatePath.OfBinding(binding);
             }
 
-            _properties = [.. obj.Where(p => p.Key is not (DataKey or WhenKey)).Select(p => (JsonEncodedText.Encode(p.Key, CardTemplate.Encoder), Compile(p.Value)))];
+            // "type" first: it is the card model's discriminator, which the reader then finds without scanning ahead.
+            _properties = [.. obj.Where(p => p.Key is not (DataKey or WhenKey)).OrderBy(p => p.Key == TypeKey ? 0 : 1).Select(p => (JsonEncodedText.Encode(p.Key, CardTemplate.Encoder), Compile(p.Value)))];
         }
 
         public override bool Write(Utf8JsonWriter writer, JsonEncodedText? name, in TemplateScope scope)
