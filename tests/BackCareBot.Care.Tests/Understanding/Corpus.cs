@@ -61,7 +61,10 @@ internal static class Corpus
     /// <summary>The fresh blind set written after blindL had been counted twice (before and after the blindK round): only counted.</summary>
     public const string BlindM = "blindM";
 
-    /// <summary>Corpus/{set}-{locale}.tsv: a fresh blind set (blindC, blindD, blindE, blindF, blindG, blindH, blindI, blindJ, blindK, blindL, blindM), written under the same rules by another author.</summary>
+    /// <summary>The fresh blind set written after blindM had been counted twice (before and after the blindL round): only counted.</summary>
+    public const string BlindN = "blindN";
+
+    /// <summary>Corpus/{set}-{locale}.tsv: a fresh blind set (blindC, blindD, blindE, blindF, blindG, blindH, blindI, blindJ, blindK, blindL, blindM, blindN), written under the same rules by another author.</summary>
     public static IReadOnlyList<Utterance> LoadFresh(string set, string locale) => LoadFile(locale, set + "-" + locale + ".tsv");
 
     private static List<Utterance> LoadFile(string locale, string name)
