@@ -58,7 +58,7 @@ internal static class Corpus
     /// <summary>The fresh blind set written after blindK had been counted twice (before and after the blindJ round), when blindK was to become a development set: only counted until 2026-12-07, a development set since (docs/blind-corpus.md).</summary>
     public const string BlindL = "blindL";
 
-    /// <summary>The fresh blind set written after blindL had been counted twice (before and after the blindK round): only counted.</summary>
+    /// <summary>The fresh blind set written after blindL had been counted twice (before and after the blindK round): only counted until 2026-12-08, a development set since (docs/blind-corpus.md).</summary>
     public const string BlindM = "blindM";
 
     /// <summary>Corpus/{set}-{locale}.tsv: a fresh blind set (blindC, blindD, blindE, blindF, blindG, blindH, blindI, blindJ, blindK, blindL, blindM), written under the same rules by another author.</summary>
