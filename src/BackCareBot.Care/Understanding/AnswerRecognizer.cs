@@ -55,7 +55,9 @@ public sealed partial class AnswerRecognizer
             // Only within the message: a correction that opens or closes it takes nothing back.
             var at = normalized.LastIndexOf(word, StringComparison.Ordinal);
             var end = at + word.Length;
-            if (at > 0 && end < normalized.Length && (TextNormalizer.IsCjk(word[0]) || (normalized[at - 1] == ' ' && normalized[end] == ' ')))
+            // A one-character Chinese correction (算) only where it opens a clause: 不算软 takes nothing back.
+            var opens = normalized[at - 1 < 0 ? 0 : at - 1] == ' ';
+            if (at > 0 && end < normalized.Length && (TextNormalizer.IsCjk(word[0]) ? word.Length > 1 || opens : opens && normalized[end] == ' '))
             {
                 from = Math.Max(from, end);
             }
@@ -125,7 +127,14 @@ public sealed partial class AnswerRecognizer
     }
 
     private static Answer? Recognize((AnswerStep Step, Lexicon Lexicon) entry, string text) =>
-        Recognize(entry, TextUnits.Split(entry.Step.Kind == "score" ? OutOfTen().Replace(text, " ") : text));
+        Recognize(entry, TextUnits.Split(entry.Step.Kind == "score" ? Ordinary(OutOfTen().Replace(text, " ")) : text));
+
+    /// <summary>A score in the financial numerals (捌分) read as the ordinary ones (八分).</summary>
+    private static string Ordinary(string text)
+    {
+        const string financial = "零壹贰叁肆伍陆柒捌玖拾", ordinary = "零一二三四五六七八九十";
+        return string.Concat(text.Select(ch => financial.IndexOf(ch) is var at and >= 0 ? ordinary[at] : ch));
+    }
 
     private static Answer? Recognize((AnswerStep Step, Lexicon Lexicon) entry, List<TextUnit> units)
     {
