@@ -56,7 +56,7 @@ public sealed partial class AnswerRecognizer
             var at = normalized.LastIndexOf(word, StringComparison.Ordinal);
             var end = at + word.Length;
             // A one-character Chinese correction (算) only where it opens a clause: 不算软 takes nothing back.
-            var opens = normalized[at - 1 < 0 ? 0 : at - 1] == ' ';
+            var opens = at > 0 && normalized[at - 1] == ' ';
             if (at > 0 && end < normalized.Length && (TextNormalizer.IsCjk(word[0]) ? word.Length > 1 || opens : opens && normalized[end] == ' '))
             {
                 from = Math.Max(from, end);
