@@ -127,14 +127,7 @@ public sealed partial class AnswerRecognizer
     }
 
     private static Answer? Recognize((AnswerStep Step, Lexicon Lexicon) entry, string text) =>
-        Recognize(entry, TextUnits.Split(entry.Step.Kind == "score" ? Ordinary(OutOfTen().Replace(text, " ")) : text));
-
-    /// <summary>A score in the financial numerals (捌分) read as the ordinary ones (八分).</summary>
-    private static string Ordinary(string text)
-    {
-        const string financial = "零壹贰叁肆伍陆柒捌玖拾", ordinary = "零一二三四五六七八九十";
-        return string.Concat(text.Select(ch => financial.IndexOf(ch) is var at and >= 0 ? ordinary[at] : ch));
-    }
+        Recognize(entry, TextUnits.Split(entry.Step.Kind == "score" ? SpokenQuantities.OrdinaryNumerals(OutOfTen().Replace(text, " ")) : text));
 
     private static Answer? Recognize((AnswerStep Step, Lexicon Lexicon) entry, List<TextUnit> units)
     {

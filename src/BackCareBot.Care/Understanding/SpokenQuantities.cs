@@ -75,6 +75,13 @@ public static class SpokenQuantities
         return best;
     }
 
+    /// <summary>A score in the financial numerals (捌分) read as the ordinary ones (八分).</summary>
+    public static string OrdinaryNumerals(string text)
+    {
+        const string financial = "零壹贰叁肆伍陆柒捌玖拾", ordinary = "零一二三四五六七八九十";
+        return string.Concat(text.Select(ch => financial.IndexOf(ch) is var at and >= 0 ? ordinary[at] : ch));
+    }
+
     /// <summary>A bare unit said in the plural ("hours", "weeks") or after 几个 / 好几个 (几个钟头).</summary>
     private static bool Plural(List<TextUnit> units, int i) =>
         units[i].Cjk
