@@ -55,7 +55,9 @@ public sealed partial class AnswerRecognizer
             // Only within the message: a correction that opens or closes it takes nothing back.
             var at = normalized.LastIndexOf(word, StringComparison.Ordinal);
             var end = at + word.Length;
-            if (at > 0 && end < normalized.Length && (TextNormalizer.IsCjk(word[0]) || (normalized[at - 1] == ' ' && normalized[end] == ' ')))
+            // A one-character Chinese correction (算) only where it opens a clause: 不算软 takes nothing back.
+            var opens = at > 0 && normalized[at - 1] == ' ';
+            if (at > 0 && end < normalized.Length && (TextNormalizer.IsCjk(word[0]) ? word.Length > 1 || opens : opens && normalized[end] == ' '))
             {
                 from = Math.Max(from, end);
             }
@@ -125,7 +127,7 @@ public sealed partial class AnswerRecognizer
     }
 
     private static Answer? Recognize((AnswerStep Step, Lexicon Lexicon) entry, string text) =>
-        Recognize(entry, TextUnits.Split(entry.Step.Kind == "score" ? OutOfTen().Replace(text, " ") : text));
+        Recognize(entry, TextUnits.Split(entry.Step.Kind == "score" ? SpokenQuantities.OrdinaryNumerals(OutOfTen().Replace(text, " ")) : text));
 
     private static Answer? Recognize((AnswerStep Step, Lexicon Lexicon) entry, List<TextUnit> units)
     {

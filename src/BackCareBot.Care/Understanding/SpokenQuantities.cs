@@ -31,8 +31,9 @@ public static class SpokenQuantities
                     continue;
                 }
 
-                // A unit on its own is one of it: "a fortnight", "an hour" (after its article).
-                value = 1;
+                // A unit on its own is one of it: "a fortnight", "an hour" (after its article); in the plural, or after
+                // 几个 / 好几个, it is at least two: "hours, till lunch", 几个钟头.
+                value = Plural(units, i) ? 2 : 1;
                 length = 0;
             }
             else if (Quantities.TryRead(units, i, out var whole, out length))
@@ -74,12 +75,25 @@ public static class SpokenQuantities
         return best;
     }
 
+    /// <summary>A score in the financial numerals (捌分) read as the ordinary ones (八分).</summary>
+    public static string OrdinaryNumerals(string text)
+    {
+        const string financial = "零壹贰叁肆伍陆柒捌玖拾", ordinary = "零一二三四五六七八九十";
+        return string.Concat(text.Select(ch => financial.IndexOf(ch) is var at and >= 0 ? ordinary[at] : ch));
+    }
+
+    /// <summary>A bare unit said in the plural ("hours", "weeks") or after 几个 / 好几个 (几个钟头).</summary>
+    private static bool Plural(List<TextUnit> units, int i) =>
+        units[i].Cjk
+            ? i >= 2 && units[i - 1].Raw == "个" && units[i - 2].Raw == "几"
+            : units[i].Raw.Length > units[i].Key.Length && units[i].Raw.EndsWith('s');
+
     /// <summary>"more than an hour", 一小时以上: a little over; "less than 30 minutes", 不到30分钟: a little under.</summary>
     private static double Bound(List<TextUnit> units, int start, int end)
     {
         string Before(int back) => start - back >= 0 ? units[start - back].Raw : "";
         string After(int ahead) => end + ahead < units.Count ? units[end + ahead].Raw : "";
-        if (Before(1) is "over" or "超" || (Before(2), Before(1)) is ("more", "than") or ("at", "least") or ("超", "过") || (After(0), After(1)) is ("以", "上") or ("多", _))
+        if (Before(1) is "over" or "超" || (Before(2), Before(1)) is ("more", "than") or ("longer", "than") or ("at", "least") or ("超", "过") || (After(0), After(1)) is ("以", "上") or ("多", _))
         {
             return 1;
         }

@@ -12,8 +12,8 @@ namespace BackCareBot.Care.Tests.Understanding;
 /// question ids and answer values of dialogs/flows alone, without reading the lexicons, so it measures the recogniser
 /// honestly. Half of it (blindA) may be looked at to fix misses; the other half (blindB) is only ever counted, so its
 /// misses are not printed. blindA is held to the bars of the main corpus, blindB to the floors it reached (docs/blind-corpus.md).
-/// The fresh sets written later under the same rules (blindC to blindL) were first only counted; they are development
-/// sets now, held to the figures they reached. blindM and blindN, written after them, are only counted.
+/// The fresh sets written later under the same rules (blindC to blindM) were first only counted; they are development
+/// sets now, held to the figures they reached. blindN, written after them, is only counted.
 /// </summary>
 public sealed class BlindCorpusTests(ITestOutputHelper output)
 {
@@ -118,9 +118,9 @@ public sealed class BlindCorpusTests(ITestOutputHelper output)
     /// <summary>
     /// The fresh blind sets (docs/blind-corpus.md, sections blindC to blindN) and what each must hold per language: the
     /// flags it covers with at least so many wordings each (more for an L1 flag where the set asks it), and at least so many ordinary messages, negated forms or
-    /// look-alikes, and answers. blindC to blindL are development sets (blindC and blindD since 2026-12-02, blindE, blindF, blindG
-    /// and blindH since 2026-12-03, blindI, blindJ and blindK since 2026-12-04, blindL since 2026-12-07): their misses are listed, to fix the kinds of gap they show.
-    /// blindM and blindN, written after them, are only counted.
+    /// look-alikes, and answers. blindC to blindM are development sets (blindC and blindD since 2026-12-02, blindE, blindF, blindG
+    /// and blindH since 2026-12-03, blindI, blindJ and blindK since 2026-12-04, blindL since 2026-12-07, blindM since 2026-12-08): their misses are listed, to fix the kinds of gap they show.
+    /// blindN, written after them, is only counted.
     /// </summary>
     private static readonly FreshSet[] FreshSets =
     [
@@ -134,7 +134,7 @@ public sealed class BlindCorpusTests(ITestOutputHelper output)
         new(Corpus.BlindJ, ReviewFlags, Wordings: 6, Ordinary: 100, Negated: 40, Answers: 40, Development: true, L1Wordings: 8),
         new(Corpus.BlindK, ReviewFlags, Wordings: 6, Ordinary: 100, Negated: 40, Answers: 40, Development: true, L1Wordings: 8),
         new(Corpus.BlindL, ReviewFlags, Wordings: 6, Ordinary: 100, Negated: 40, Answers: 40, Development: true, L1Wordings: 8),
-        new(Corpus.BlindM, ReviewFlags, Wordings: 6, Ordinary: 100, Negated: 40, Answers: 40, Development: false, L1Wordings: 8),
+        new(Corpus.BlindM, ReviewFlags, Wordings: 6, Ordinary: 100, Negated: 40, Answers: 40, Development: true, L1Wordings: 8),
         new(Corpus.BlindN, ReviewFlags, Wordings: 6, Ordinary: 100, Negated: 40, Answers: 40, Development: false, L1Wordings: 8),
     ];
 
@@ -167,10 +167,10 @@ public sealed class BlindCorpusTests(ITestOutputHelper output)
         new(Corpus.BlindK, "zh-CN",  1.000, 1.000, 1.000, 1.000, 0.000,                           1.000),
         new(Corpus.BlindL, "en",     1.000, 1.000, 1.000, 1.000, 0.000,                           1.000),
         new(Corpus.BlindL, "zh-CN",  1.000, 1.000, 1.000, 1.000, 0.000,                           1.000),
-        new(Corpus.BlindM, "en",     0.944, 0.964, 0.969, 0.833, 0.011,                           0.886),
-        new(Corpus.BlindM, "zh-CN",  0.944, 0.982, 0.954, 0.916, 0.011,                           0.867),
-        new(Corpus.BlindN, "en",     1.000, 1.000, 1.000, 1.000, 0.007,                           0.962),
-        new(Corpus.BlindN, "zh-CN",  1.000, 1.000, 0.969, 0.833, 0.008,                           0.943),
+        new(Corpus.BlindM, "en",     1.000, 1.000, 1.000, 1.000, 0.000,                           1.000),
+        new(Corpus.BlindM, "zh-CN",  1.000, 1.000, 1.000, 1.000, 0.000,                           1.000),
+        new(Corpus.BlindN, "en",     1.000, 1.000, 1.000, 1.000, 0.004,                           0.971),
+        new(Corpus.BlindN, "zh-CN",  1.000, 1.000, 0.984, 0.833, 0.004,                           0.953),
     ];
 
     public static TheoryData<string> FreshSetNames => [.. FreshSets.Select(s => s.Split)];

@@ -58,7 +58,7 @@ internal static class Corpus
     /// <summary>The fresh blind set written after blindK had been counted twice (before and after the blindJ round), when blindK was to become a development set: only counted until 2026-12-07, a development set since (docs/blind-corpus.md).</summary>
     public const string BlindL = "blindL";
 
-    /// <summary>The fresh blind set written after blindL had been counted twice (before and after the blindK round): only counted.</summary>
+    /// <summary>The fresh blind set written after blindL had been counted twice (before and after the blindK round): only counted until 2026-12-08, a development set since (docs/blind-corpus.md).</summary>
     public const string BlindM = "blindM";
 
     /// <summary>The fresh blind set written after blindM had been counted twice (before and after the blindL round): only counted.</summary>
