@@ -19,12 +19,11 @@ public sealed partial class AnswerRecognizer
     /// <summary>Every question's heard words in one lexicon, as "step:value", so a describing message is read once.</summary>
     private readonly Lexicon _heard;
 
-    /// <summary>Words that take back what came before them ("no actually", 不对), normalised as messages are read.</summary>
-    private readonly string[] _corrections;
+    private readonly SelfCorrections _corrections;
 
     public AnswerRecognizer(CareContent content)
     {
-        _corrections = [.. content.Answers.Corrections.English.Concat(content.Answers.Corrections.Chinese).Select(TextNormalizer.Normalize).Where(w => w.Length > 0)];
+        _corrections = new SelfCorrections(content.Answers.Corrections.English.Concat(content.Answers.Corrections.Chinese));
         foreach (var step in content.Answers.Steps)
         {
             var entry = (step, Build(content, step.Values, step.Kind == "yesno"));
@@ -42,29 +41,8 @@ public sealed partial class AnswerRecognizer
 
     public Answer? Recognize(string stepId, string? text) =>
         _steps.TryGetValue(stepId, out var entry) && !string.IsNullOrWhiteSpace(text)
-            ? (entry.Step.Kind != "yesno" && Corrected(text) is { } rest ? Recognize(entry, rest) : null) ?? Recognize(entry, text)
+            ? (entry.Step.Kind != "yesno" && _corrections.After(text) is { } rest ? Recognize(entry, rest) : null) ?? Recognize(entry, text)
             : null;
-
-    /// <summary>What follows the last correction in a message ("5, no actually 4" = 4, 5分，不对，4分 = 4分), or null without one.</summary>
-    private string? Corrected(string text)
-    {
-        var normalized = TextNormalizer.Normalize(text);
-        var from = -1;
-        foreach (var word in _corrections)
-        {
-            // Only within the message: a correction that opens or closes it takes nothing back.
-            var at = normalized.LastIndexOf(word, StringComparison.Ordinal);
-            var end = at + word.Length;
-            // A one-character Chinese correction (算) only where it opens a clause: 不算软 takes nothing back.
-            var opens = at > 0 && normalized[at - 1] == ' ';
-            if (at > 0 && end < normalized.Length && (TextNormalizer.IsCjk(word[0]) ? word.Length > 1 || opens : opens && normalized[end] == ' '))
-            {
-                from = Math.Max(from, end);
-            }
-        }
-
-        return from < 0 ? null : normalized[from..];
-    }
 
     /// <summary>
     /// The answers to <paramref name="stepIds"/> that a message not answering them gives (what people say first):
